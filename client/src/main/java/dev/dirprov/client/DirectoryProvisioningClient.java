@@ -15,6 +15,7 @@ import feign.jackson.JacksonEncoder;
 import feign.okhttp.OkHttpClient;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -223,6 +224,7 @@ public final class DirectoryProvisioningClient {
           .options(new Request.Options(connectTimeout, readTimeout, false))
           .encoder(new JacksonEncoder(mapper))
           .decoder(new ApiResponseDecoder(mapper))
+          .errorDecoder(new ManagementApiErrorDecoder(mapper, Clock.systemUTC()))
           .requestInterceptor(new BearerTokenInterceptor(tokenSupplier))
           .contract(new PathSegmentGuard.SegmentContract())
           .invocationHandlerFactory(new PathSegmentGuard())
