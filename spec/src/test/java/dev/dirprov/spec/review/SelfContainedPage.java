@@ -23,7 +23,7 @@ final class SelfContainedPage {
             Pattern.compile("(?i)<link\\b[^>]*?\\bhref\\s*=" + REMOTE),
             Pattern.compile("(?i)<object\\b[^>]*?\\bdata\\s*=" + REMOTE),
             Pattern.compile("(?i)\\burl\\(" + REMOTE),
-            Pattern.compile("(?i)@import\\s+(?:url\\()?" + REMOTE),
+            Pattern.compile("(?i)@import\\s+" + REMOTE),
             Pattern.compile("!\\[[^]\\n]*]\\(" + REMOTE));
 
     private SelfContainedPage() {
