@@ -31,7 +31,8 @@ maven_args=("$@")
 build first TZ=UTC LC_ALL=C.UTF-8
 build second TZ=Pacific/Chatham LC_ALL=C
 
-version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 2p)"
+# The project's version is the <version> right after the parent POM's own artifactId.
+version="$(sed -n '/<artifactId>dirprov-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q}' "$root/pom.xml")"
 missing=0
 for module in "${published[@]}"; do
     artifact="$(sed -n 's:^  <artifactId>\(.*\)</artifactId>.*:\1:p' "$root/$module/pom.xml")"
