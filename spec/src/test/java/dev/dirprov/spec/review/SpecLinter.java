@@ -24,13 +24,17 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Rules (ids as reported): {@code info-description}, {@code info-contact}, {@code info-license},
- * {@code tag-description}, {@code operation-operationId}, {@code operation-operationId-unique},
+ * {@code servers}, {@code openapi-tags}, {@code tag-description}, {@code operation-operationId},
+ * {@code operation-operationId-unique}, {@code operation-operationId-valid-in-url},
+ * {@code operation-parameters-unique},
  * {@code operation-summary}, {@code operation-description}, {@code operation-tags},
  * {@code operation-tag-defined}, {@code operation-success-response}, {@code operation-security-defined},
  * {@code path-kebab-case}, {@code path-params}, {@code parameter-description}, {@code header-description},
  * {@code schema-description}, {@code property-description}, {@code property-snake-case},
- * {@code naming-exception-unused}, {@code array-items}, {@code no-ref-siblings}, {@code media-type-example},
- * {@code example-valid}, {@code component-unused}, {@code description-safe-markdown}.
+ * {@code naming-exception-unused}, {@code array-items}, {@code enum-values}, {@code no-ref-siblings},
+ * {@code media-type-example},
+ * {@code example-valid}, {@code component-unused}, {@code description-safe-markdown}. Structural validity
+ * against the OpenAPI 3.0 schema is checked earlier in the build, by openapi-generator's validation.
  */
 final class SpecLinter {
 
@@ -47,16 +51,17 @@ final class SpecLinter {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=]+");
     private static final Pattern PATH_TEMPLATE = Pattern.compile("\\{([^{}]+)}");
     private static final Pattern LOCAL_COMPONENT_REF = Pattern.compile("#/components/([^/]+)/([^/]+)");
     private static final List<String> COMPONENT_TYPES = List.of(
             "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks");
-    private static final Map<Pattern, String> UNSAFE_MARKDOWN = Map.of(
-            Pattern.compile("(?i)<script"), "contains a <script> tag",
-            Pattern.compile("(?i)\\beval\\s*\\("), "contains eval(",
-            Pattern.compile("!\\[[^]]*]\\(\\s*(https?:)?//"), "embeds an image from the network",
-            Pattern.compile("(?i)<(img|iframe|link|embed|object|audio|video|source)\\b[^>]*\\b(src|href|data)\\s*=\\s*[\"']?(https?:)?//"),
-            "loads a resource from the network");
+    private static final List<Map.Entry<Pattern, String>> UNSAFE_MARKDOWN = List.of(
+            Map.entry(Pattern.compile("(?i)<script"), "contains a <script> tag"),
+            Map.entry(Pattern.compile("(?i)\\beval\\s*\\("), "contains eval("),
+            Map.entry(Pattern.compile("!\\[[^]]*]\\(\\s*(https?:)?//"), "embeds an image from the network"),
+            Map.entry(Pattern.compile("(?i)<(img|iframe|link|embed|object|audio|video|source)\\b[^>]*"
+                    + "\\b(src|href|data)\\s*=\\s*[\"']?(https?:)?//"), "loads a resource from the network"));
     /** Keys whose values are data, not OpenAPI objects: never walked for rules about the document's shape. */
     private static final Set<String> DATA_KEYS = Set.of("example", "value", "default", "enum");
 
@@ -77,20 +82,23 @@ final class SpecLinter {
 
         private final OpenApiTree spec;
         private final JsonNode root;
+        private final SpecParts parts;
         private final List<Finding> findings = new ArrayList<>();
 
         Run(OpenApiTree spec) {
             this.spec = spec;
             this.root = spec.root();
+            this.parts = new SpecParts(spec);
         }
 
         List<Finding> findings() {
             checkInfo();
+            checkServers();
             checkTags();
             checkOperations();
             checkPaths();
-            parameters().forEach(this::checkParameter);
-            headers().forEach(this::checkHeader);
+            parts.parameters().forEach(this::checkParameter);
+            parts.headers().forEach(this::checkHeader);
             checkSchemas();
             checkMediaTypeExamples();
             checkExamples();
@@ -117,12 +125,51 @@ final class SpecLinter {
             }
             if (info.path("license").path("name").asText("").isBlank()) {
                 report("#/info", "info-license", "info has no license name");
+            } else if (info.path("license").path("url").asText("").isBlank()) {
+                report("#/info/license", "info-license", "license has no url");
+            }
+        }
+
+        private void checkServers() {
+            JsonNode servers = root.path("servers");
+            if (servers.isEmpty()) {
+                report("#", "servers", "the document declares no servers");
+            }
+            for (int i = 0; i < servers.size(); i++) {
+                String at = child("#/servers", i);
+                String url = servers.get(i).path("url").asText("");
+                if (url.endsWith("/")) {
+                    report(at, "servers", "server url '" + url + "' ends with a slash");
+                }
+                JsonNode variables = servers.get(i).path("variables");
+                Set<String> templated = new HashSet<>();
+                Matcher names = PATH_TEMPLATE.matcher(url);
+                while (names.find()) {
+                    templated.add(names.group(1));
+                    if (!variables.has(names.group(1))) {
+                        report(at, "servers", "server variable '" + names.group(1) + "' is not defined");
+                    }
+                }
+                variables.fieldNames().forEachRemaining(name -> {
+                    if (!templated.contains(name)) {
+                        report(child(child(at, "variables"), name), "servers",
+                                "server variable '" + name + "' does not appear in the url");
+                    }
+                });
             }
         }
 
         private void checkTags() {
             JsonNode tags = root.path("tags");
+            if (tags.isEmpty()) {
+                report("#", "openapi-tags", "the document declares no tags");
+            }
+            Set<String> names = new HashSet<>();
             for (int i = 0; i < tags.size(); i++) {
+                if (!names.add(tags.get(i).path("name").asText())) {
+                    report(child("#/tags", i), "openapi-tags",
+                            "tag '" + tags.get(i).path("name").asText() + "' is declared twice");
+                }
                 requireText(tags.get(i), "description", child("#/tags", i), "tag-description",
                         "tag '" + tags.get(i).path("name").asText() + "'");
             }
@@ -146,6 +193,11 @@ final class SpecLinter {
                     report(at, "operation-operationId-unique",
                             "operationId '" + operationId + "' is also used at " + operationIds.get(operationId));
                 }
+                if (!operationId.isBlank() && !URL_SAFE.matcher(operationId).matches()) {
+                    report(at, "operation-operationId-valid-in-url",
+                            "operationId '" + operationId + "' has characters that are not valid in a URL");
+                }
+                checkParametersAreUnique(operation);
                 requireText(node, "summary", at, "operation-summary", operation.title());
                 requireText(node, "description", at, "operation-description", operation.title());
                 if (node.path("tags").isEmpty()) {
@@ -168,6 +220,21 @@ final class SpecLinter {
                             operation.title() + " documents no 2xx or 3xx response");
                 }
                 checkSecurity(node.path("security"), child(at, "security"), schemes);
+            }
+        }
+
+        private void checkParametersAreUnique(OpenApiTree.Operation operation) {
+            for (String owner : List.of(operation.pathLocation(), operation.location())) {
+                Set<String> seen = new HashSet<>();
+                JsonNode parameters = spec.at(owner).path("parameters");
+                for (int i = 0; i < parameters.size(); i++) {
+                    JsonNode parameter = spec.resolve(parameters.get(i));
+                    String key = parameter.path("in").asText() + " parameter '" + parameter.path("name").asText() + "'";
+                    if (!seen.add(key)) {
+                        report(child(child(owner, "parameters"), i), "operation-parameters-unique",
+                                key + " is declared twice");
+                    }
+                }
             }
         }
 
@@ -233,18 +300,18 @@ final class SpecLinter {
             }
         }
 
-        private void checkParameter(Located parameter) {
+        private void checkParameter(SpecParts.Located parameter) {
             requireText(parameter.node(), "description", parameter.location(), "parameter-description",
                     "parameter '" + parameter.node().path("name").asText() + "'");
         }
 
-        private void checkHeader(Located header) {
+        private void checkHeader(SpecParts.Located header) {
             requireText(header.node(), "description", header.location(), "header-description", "header");
         }
 
         private void checkSchemas() {
             Set<String> propertyLocations = new HashSet<>();
-            for (SchemaAt schema : schemas()) {
+            for (SpecParts.SchemaAt schema : parts.schemas()) {
                 JsonNode node = schema.node();
                 String at = schema.location();
                 boolean isReference = node.has("$ref");
@@ -271,14 +338,37 @@ final class SpecLinter {
                 if ("array".equals(node.path("type").asText()) && !node.has("items")) {
                     report(at, "array-items", "array schema has no items");
                 }
+                checkEnum(at, node);
             }
             namingExceptions.keySet().stream().sorted().filter(at -> !propertyLocations.contains(at))
                     .forEach(at -> report(at, "naming-exception-unused",
                             "naming exception matches no property; remove it"));
         }
 
+        private void checkEnum(String at, JsonNode schema) {
+            JsonNode values = schema.path("enum");
+            String type = schema.path("type").asText("");
+            Set<JsonNode> seen = new HashSet<>();
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode value = values.get(i);
+                if (!seen.add(value)) {
+                    report(child(child(at, "enum"), i), "enum-values", "enum value " + value + " is listed twice");
+                }
+                boolean typed = switch (type) {
+                    case "string" -> value.isTextual();
+                    case "integer" -> value.isIntegralNumber();
+                    case "number" -> value.isNumber();
+                    case "boolean" -> value.isBoolean();
+                    default -> true;
+                };
+                if (!typed && !(value.isNull() && schema.path("nullable").asBoolean(false))) {
+                    report(child(child(at, "enum"), i), "enum-values", "enum value " + value + " is not of type " + type);
+                }
+            }
+        }
+
         private void checkMediaTypeExamples() {
-            for (Located mediaType : mediaTypes()) {
+            for (SpecParts.Located mediaType : parts.mediaTypes()) {
                 JsonNode node = mediaType.node();
                 if (!node.has("example") && node.path("examples").isEmpty()) {
                     report(mediaType.location(), "media-type-example", "media type has no example");
@@ -288,10 +378,10 @@ final class SpecLinter {
 
         private void checkExamples() {
             ExampleValidator validator = new ExampleValidator(spec);
-            List<Located> withSchema = new ArrayList<>(mediaTypes());
-            withSchema.addAll(parameters());
-            withSchema.addAll(headers());
-            for (Located holder : withSchema) {
+            List<SpecParts.Located> withSchema = new ArrayList<>(parts.mediaTypes());
+            withSchema.addAll(parts.parameters());
+            withSchema.addAll(parts.headers());
+            for (SpecParts.Located holder : withSchema) {
                 if (holder.node().has("schema")) {
                     String schemaAt = child(holder.location(), "schema");
                     if (holder.node().has("example")) {
@@ -303,7 +393,7 @@ final class SpecLinter {
                             example.getValue()));
                 }
             }
-            for (SchemaAt schema : schemas()) {
+            for (SpecParts.SchemaAt schema : parts.schemas()) {
                 if (schema.node().has("example") && !schema.node().has("$ref")) {
                     checkExample(validator, schema.location(), child(schema.location(), "example"),
                             schema.node().get("example"));
@@ -396,134 +486,14 @@ final class SpecLinter {
         }
 
         private void checkMarkdown(String location, String text) {
-            UNSAFE_MARKDOWN.forEach((pattern, problem) -> {
-                if (pattern.matcher(text).find()) {
-                    report(location, "description-safe-markdown", "description " + problem);
-                }
-            });
-        }
-
-        // ---- the parts of the document the rules look at -------------------------------------------------
-
-        private List<Located> parameters() {
-            List<Located> parameters = new ArrayList<>();
-            members("#/components/parameters", parameters);
-            root.path("paths").fieldNames().forEachRemaining(path -> {
-                String pathAt = child("#/paths", path);
-                inlineItems(child(pathAt, "parameters"), parameters);
-                for (String method : OpenApiTree.HTTP_METHODS) {
-                    inlineItems(child(child(pathAt, method), "parameters"), parameters);
-                }
-            });
-            return parameters;
-        }
-
-        private List<Located> headers() {
-            List<Located> headers = new ArrayList<>();
-            members("#/components/headers", headers);
-            for (Located response : responses()) {
-                response.node().path("headers").fieldNames().forEachRemaining(name -> inline(
-                        child(child(response.location(), "headers"), name), headers));
-            }
-            return headers;
-        }
-
-        private List<Located> mediaTypes() {
-            List<Located> owners = new ArrayList<>(responses());
-            members("#/components/requestBodies", owners);
-            spec.operations().forEach(operation -> inline(child(operation.location(), "requestBody"), owners));
-            List<Located> mediaTypes = new ArrayList<>();
-            for (Located owner : owners) {
-                owner.node().path("content").fieldNames().forEachRemaining(type -> mediaTypes.add(
-                        new Located(child(child(owner.location(), "content"), type),
-                                owner.node().path("content").get(type))));
-            }
-            return mediaTypes;
-        }
-
-        private List<Located> responses() {
-            List<Located> responses = new ArrayList<>();
-            members("#/components/responses", responses);
-            spec.operations().forEach(operation -> operation.node().path("responses").fieldNames()
-                    .forEachRemaining(code -> inline(child(child(operation.location(), "responses"), code),
-                            responses)));
-            return responses;
-        }
-
-        private List<SchemaAt> schemas() {
-            List<SchemaAt> schemas = new ArrayList<>();
-            root.path("components").path("schemas").properties().forEach(schema -> collect(
-                    child("#/components/schemas", schema.getKey()), schema.getValue(), Role.COMPONENT, schemas));
-            for (Located mediaType : mediaTypes()) {
-                if (mediaType.node().has("schema")) {
-                    collect(child(mediaType.location(), "schema"), mediaType.node().get("schema"), Role.BODY,
-                            schemas);
+            for (Map.Entry<Pattern, String> unsafe : UNSAFE_MARKDOWN) {
+                if (unsafe.getKey().matcher(text).find()) {
+                    report(location, "description-safe-markdown", "description " + unsafe.getValue());
                 }
             }
-            List<Located> others = new ArrayList<>(parameters());
-            others.addAll(headers());
-            for (Located other : others) {
-                if (other.node().has("schema")) {
-                    collect(child(other.location(), "schema"), other.node().get("schema"), Role.NESTED, schemas);
-                }
-            }
-            return schemas;
         }
 
-        private void collect(String location, JsonNode schema, Role role, List<SchemaAt> schemas) {
-            schemas.add(new SchemaAt(location, schema, role));
-            if (!schema.isObject() || schema.has("$ref")) {
-                return;
-            }
-            schema.path("properties").properties().forEach(property -> collect(
-                    child(child(location, "properties"), property.getKey()), property.getValue(), Role.PROPERTY,
-                    schemas));
-            if (schema.has("items")) {
-                collect(child(location, "items"), schema.get("items"), Role.NESTED, schemas);
-            }
-            if (schema.path("additionalProperties").isObject()) {
-                collect(child(location, "additionalProperties"), schema.get("additionalProperties"), Role.NESTED,
-                        schemas);
-            }
-            for (String composition : List.of("allOf", "anyOf", "oneOf")) {
-                JsonNode parts = schema.path(composition);
-                for (int i = 0; i < parts.size(); i++) {
-                    collect(child(child(location, composition), i), parts.get(i), Role.NESTED, schemas);
-                }
-            }
-            if (schema.has("not")) {
-                collect(child(location, "not"), schema.get("not"), Role.NESTED, schemas);
-            }
-        }
-
-        /** Each member of the map at {@code location}, by its own location. */
-        private void members(String location, List<Located> into) {
-            spec.at(location).properties().forEach(member -> into.add(
-                    new Located(child(location, member.getKey()), member.getValue())));
-        }
-
-        /** Each item of the array at {@code location} that is written in place (references are checked where they point). */
-        private void inlineItems(String location, List<Located> into) {
-            JsonNode items = spec.at(location);
-            for (int i = 0; i < items.size(); i++) {
-                inline(child(location, i), into);
-            }
-        }
-
-        private void inline(String location, List<Located> into) {
-            JsonNode node = spec.at(location);
-            if (node.isObject() && !node.has("$ref")) {
-                into.add(new Located(location, node));
-            }
-        }
     }
-
-    /** Where a schema sits decides which description rule applies to it. */
-    private enum Role { COMPONENT, BODY, PROPERTY, NESTED }
-
-    private record Located(String location, JsonNode node) { }
-
-    private record SchemaAt(String location, JsonNode node, Role role) { }
 
     /** The findings one per line, as the build log and {@code target/lint-findings.txt} show them. */
     static String describe(List<Finding> findings) {
