@@ -226,8 +226,8 @@ public final class DirectoryProvisioningClient {
           .decoder(new ApiResponseDecoder(mapper))
           .errorDecoder(new ManagementApiErrorDecoder(mapper, Clock.systemUTC()))
           .requestInterceptor(new BearerTokenInterceptor(tokenSupplier))
-          .contract(new PathSegmentGuard.SegmentContract())
-          .invocationHandlerFactory(new PathSegmentGuard())
+          .contract(new ParameterEncodingGuard.SegmentContract())
+          .invocationHandlerFactory(new ParameterEncodingGuard())
           .retryer(Retryer.NEVER_RETRY)
           .target(DirectoryProvisioningApi.class, baseUrl);
     }

@@ -44,6 +44,8 @@ final class ManagementApiErrorDecoder implements ErrorDecoder {
       return new ForbiddenException(details);
     } else if (status == 404) {
       return new NotFoundException(details);
+    } else if (status == 409) {
+      return new ConflictException(details);
     } else if (status == 429) {
       return new RateLimitException(details, RateLimit.from(name -> first(details.headers(), name), clock.instant()));
     } else if (status >= 500 && status <= 599) {

@@ -46,6 +46,7 @@ class ErrorMappingTest {
       "401, UnauthorizedException",
       "403, ForbiddenException",
       "404, NotFoundException",
+      "409, ConflictException",
       "429, RateLimitException",
       "500, ServerErrorException",
       "503, ServerErrorException",

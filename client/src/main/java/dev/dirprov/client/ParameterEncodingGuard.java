@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes every path parameter of every generated operation exactly one path segment.
+ * Makes every path parameter of every generated operation exactly one path segment, and every query
+ * parameter arrive exactly as the caller passed it.
  *
  * <p>Feign leaves {@code /} unencoded in path parameters and passes through values that already look
- * percent-encoded, so an id such as {@code ../x} or {@code a%2Fb} would change which resource is addressed.
- * This handler percent-encodes each path argument completely (everything but RFC 3986 unreserved
- * characters) before Feign expands the template; Feign then leaves the encoded value as it is. Values that
- * cannot be a segment at all ({@code null}, empty, {@code .} and {@code ..}) are refused before anything is
- * sent. It reads the operations' {@code @RequestLine} templates, so new operations need no code here.
+ * percent-encoded, so an id such as {@code ../x} or {@code a%2Fb} would change which resource is addressed,
+ * and a cursor such as {@code YWJj%3D} would arrive as {@code YWJj=}. This handler percent-encodes each path
+ * and query argument completely (everything but RFC 3986 unreserved characters) before Feign expands the
+ * template; Feign then leaves the encoded value as it is. Path values that cannot be a segment at all
+ * ({@code null}, empty, {@code .} and {@code ..}) are refused before anything is sent; a {@code null} query
+ * value leaves the parameter out. It reads the operations' {@code @RequestLine} templates, so new operations
+ * need no code here.
  * {@link SegmentContract} keeps Feign from decoding the encoded {@code %2F} back into {@code /}.
  */
-final class PathSegmentGuard implements InvocationHandlerFactory {
+final class ParameterEncodingGuard implements InvocationHandlerFactory {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -36,21 +39,26 @@ final class PathSegmentGuard implements InvocationHandlerFactory {
   @SuppressWarnings("rawtypes") // the signature of InvocationHandlerFactory
   public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
     InvocationHandler next = delegate.create(target, dispatch);
-    Map<Method, PathParameter[]> pathParameters = new HashMap<>();
+    Map<Method, TemplateParameter[]> templateParameters = new HashMap<>();
     for (Method method : dispatch.keySet()) {
-      PathParameter[] parameters = pathParametersOf(method);
+      TemplateParameter[] parameters = templateParametersOf(method);
       if (parameters.length > 0) {
-        pathParameters.put(method, parameters);
+        templateParameters.put(method, parameters);
       }
     }
     return (proxy, method, args) -> {
-      PathParameter[] parameters = pathParameters.get(method);
+      TemplateParameter[] parameters = templateParameters.get(method);
       if (parameters == null) {
         return next.invoke(proxy, method, args);
       }
       Object[] guarded = args.clone();
-      for (PathParameter parameter : parameters) {
-        guarded[parameter.index] = encodeSegment(parameter.name, guarded[parameter.index]);
+      for (TemplateParameter parameter : parameters) {
+        Object value = guarded[parameter.index];
+        if (parameter.inPath) {
+          guarded[parameter.index] = encodeSegment(parameter.name, value);
+        } else if (value != null) {
+          guarded[parameter.index] = percentEncode(value.toString());
+        }
       }
       return next.invoke(proxy, method, guarded);
     };
@@ -69,6 +77,11 @@ final class PathSegmentGuard implements InvocationHandlerFactory {
       throw new IllegalArgumentException(
           name + " is \"" + text + "\", which cannot be a path segment");
     }
+    return percentEncode(text);
+  }
+
+  /** Encodes every character but the RFC 3986 unreserved ones, so that Feign passes the value through. */
+  static String percentEncode(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     StringBuilder encoded = new StringBuilder(bytes.length + 8);
     for (byte b : bytes) {
@@ -89,33 +102,32 @@ final class PathSegmentGuard implements InvocationHandlerFactory {
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
-  private static PathParameter[] pathParametersOf(Method method) {
+  private static TemplateParameter[] templateParametersOf(Method method) {
     RequestLine requestLine = method.getAnnotation(RequestLine.class);
     if (requestLine == null) {
-      return new PathParameter[0];
+      return new TemplateParameter[0];
     }
-    String path = pathOf(requestLine.value());
-    List<PathParameter> found = new ArrayList<>();
+    // "GET /connections/{id}/x?from={from}": the path, then the query
+    String target = requestLine.value().substring(requestLine.value().indexOf(' ') + 1).trim();
+    int question = target.indexOf('?');
+    String path = question < 0 ? target : target.substring(0, question);
+    String query = question < 0 ? "" : target.substring(question);
+    List<TemplateParameter> found = new ArrayList<>();
     Annotation[][] annotations = method.getParameterAnnotations();
     for (int i = 0; i < annotations.length; i++) {
       for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Param
-            && path.contains("{" + ((Param) annotation).value() + "}")) {
-          found.add(new PathParameter(i, ((Param) annotation).value()));
+        if (annotation instanceof Param) {
+          String expression = "{" + ((Param) annotation).value() + "}";
+          if (path.contains(expression) || query.contains(expression)) {
+            found.add(new TemplateParameter(i, ((Param) annotation).value(), path.contains(expression)));
+          }
         }
       }
     }
-    return found.toArray(new PathParameter[0]);
+    return found.toArray(new TemplateParameter[0]);
   }
 
-  /** The path of a request line such as {@code PATCH /connections/{id}?x={x}}. */
-  private static String pathOf(String requestLine) {
-    String afterMethod = requestLine.substring(requestLine.indexOf(' ') + 1).trim();
-    int query = afterMethod.indexOf('?');
-    return query < 0 ? afterMethod : afterMethod.substring(0, query);
-  }
-
-  private record PathParameter(int index, String name) {
+  private record TemplateParameter(int index, String name, boolean inPath) {
   }
 
   /**
