@@ -6,10 +6,8 @@ import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,8 +127,7 @@ class GeneratedPactConformsToSpecTest {
   /** JSONPaths of every scalar in a body, with array indices as {@code [*]} as Pact writes its rules. */
   private static void collectLeafPaths(JsonNode node, String path, Set<String> leaves) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = ((ObjectNode) node).fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         collectLeafPaths(field.getValue(), path + "." + field.getKey(), leaves);
       }
     } else if (node.isArray()) {

@@ -92,34 +92,34 @@ class PactMutantsTest {
             i -> responseBody(i).remove("message"),
             "validation.response.body.schema.required", "response body /"),
         new Mutant("the status code is not documented", CONNECTION_NOT_FOUND,
-            i -> i.with("response").put("status", 409),
+            i -> i.withObject("/response").put("status", 409),
             "validation.response.status.unknown", "response status 409"),
         new Mutant("the path carries the servers base path /api/v2", PARTIAL_UPDATE,
-            i -> i.with("request").put("path", "/api/v2" + i.at("/request/path").asText()),
+            i -> i.withObject("/request").put("path", "/api/v2" + i.at("/request/path").asText()),
             "validation.request.path.missing", "request path /api/v2/connections/"),
         new Mutant("the path names another resource", PARTIAL_UPDATE,
-            i -> i.with("request").put("path", "/connections/con_0aB1cD2eF3gH4iJ5/directory-provisionings"),
+            i -> i.withObject("/request").put("path", "/connections/con_0aB1cD2eF3gH4iJ5/directory-provisionings"),
             "validation.request.path.missing", "request path /connections/con_0aB1cD2eF3gH4iJ5/directory-provisionings"),
         new Mutant("the method is not the documented one", PARTIAL_UPDATE,
-            i -> i.with("request").put("method", "PUT"),
+            i -> i.withObject("/request").put("method", "PUT"),
             "validation.request.operation.notAllowed", "request method PUT"),
         new Mutant("the request has no credentials", PARTIAL_UPDATE,
             i -> {
-              i.with("request").with("headers").remove("Authorization");
-              i.with("request").with("matchingRules").with("header").remove("Authorization");
+              i.withObject("/request/headers").remove("Authorization");
+              i.withObject("/request/matchingRules/header").remove("Authorization");
             },
             PactSpecValidator.BEARER_TOKEN_MISSING, "request header Authorization"),
         new Mutant("a rate-limit header is not a number", RATE_LIMITED,
-            i -> i.with("response").with("headers").putArray("x-ratelimit-remaining").add("none"),
+            i -> i.withObject("/response/headers").putArray("x-ratelimit-remaining").add("none"),
             "validation.response.header.schema.type", "response header x-ratelimit-remaining"));
   }
 
   private static ObjectNode requestBody(ObjectNode interaction) {
-    return interaction.with("request").with("body").with("content");
+    return interaction.withObject("/request/body/content");
   }
 
   private static ObjectNode responseBody(ObjectNode interaction) {
-    return interaction.with("response").with("body").with("content");
+    return interaction.withObject("/response/body/content");
   }
 
   private static List<Finding> findingsOf(Mutant mutant) {
