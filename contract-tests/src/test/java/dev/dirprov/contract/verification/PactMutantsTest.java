@@ -141,6 +141,14 @@ class PactMutantsTest {
     assertThat(validator.validate(generated.toString())).isEmpty();
   }
 
+  @Test
+  void acceptsAnErrorBodyWithAFieldTheSpecLeavesOpen() {
+    Mutant openErrorBody = new Mutant("an error body carries one more field", CONNECTION_NOT_FOUND,
+        i -> responseBody(i).put("attributes", "connection"), "", "");
+
+    assertThat(findingsOf(openErrorBody)).isEmpty();
+  }
+
   @ParameterizedTest(name = "rejects a pact where {0}")
   @MethodSource("mutants")
   void rejectsTheMutantNamingInteractionLocationAndRule(Mutant mutant) {

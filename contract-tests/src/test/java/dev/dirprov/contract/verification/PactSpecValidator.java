@@ -15,6 +15,7 @@ import com.atlassian.oai.validator.pact.PactResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.report.ValidationReport.MessageContext;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,11 +37,13 @@ import java.util.regex.Pattern;
  * List<Finding> findings = PactSpecValidator.forPublishedSpec().validate(PactSpecValidator.generatedPact());
  * }</pre>
  *
- * <p>Stricter than swagger-request-validator's defaults on purpose:
+ * <p>Configured to check the spec as written, and stricter than swagger-request-validator's defaults:
  * <ul>
  *   <li>every message is an error: its Pact preset would downgrade a missing required response field to INFO,
  *       and a {@code swagger-validator.properties} file or a {@code swagger.*} system property could silence
  *       rules;</li>
+ *   <li>{@code additionalProperties} is what the spec says: the validator would otherwise close every schema,
+ *       also those the spec leaves open (Auth0's error body);</li>
  *   <li>paths are matched exactly, relative to the API base: the validator would otherwise strip the
  *       {@code servers} base path ({@code /api/v2}) when present and accept both forms, hiding a pact that
  *       PactFlow's validator rejects;</li>
@@ -71,6 +74,9 @@ final class PactSpecValidator {
         .withLevelResolver(LevelResolver.create()
             .withLoader(null)
             .withDefaultLevel(ValidationReport.Level.ERROR)
+            // Not a message but a switch: without it the validator adds additionalProperties: false to every
+            // schema. The spec's own additionalProperties rules still apply; ErrorResponse stays open.
+            .withLevel(SchemaValidator.ADDITIONAL_PROPERTIES_KEY, ValidationReport.Level.IGNORE)
             .build())
         .build();
   }
