@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,9 +38,9 @@ class GeneratedPactConformsToSpecTest {
     pactJson = JSON.readTree(PactSpecValidator.generatedPactJson());
   }
 
-  static Stream<Interaction> interactions() {
+  static Stream<Named<Interaction>> interactions() {
     return PactSpecValidator.parse(PactSpecValidator.generatedPactJson()).getInteractions().stream()
-        .map(Interaction.class::cast);
+        .map(interaction -> Named.of(interaction.getDescription(), (Interaction) interaction));
   }
 
   private static Stream<JsonNode> interactionNodes() {

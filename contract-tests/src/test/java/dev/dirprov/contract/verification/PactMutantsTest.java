@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,11 +34,14 @@ class PactMutantsTest {
 
   private static PactSpecValidator validator;
   private static ObjectNode generated;
+  /** What the pact as generated already breaks (nothing, unless GeneratedPactConformsToSpecTest fails too). */
+  private static List<Finding> baseline;
 
   @BeforeAll
   static void readThePactAndTheSpec() throws Exception {
     validator = PactSpecValidator.forPublishedSpec();
     generated = (ObjectNode) JSON.readTree(PactSpecValidator.generatedPactJson());
+    baseline = validator.validate(generated.toString());
   }
 
   /**
@@ -122,6 +126,7 @@ class PactMutantsTest {
     return interaction.withObject("/response/body/content");
   }
 
+  /** The findings the mutation adds to those of the pact as generated. */
   private static List<Finding> findingsOf(Mutant mutant) {
     ObjectNode pact = generated.deepCopy();
     ArrayNode interactions = (ArrayNode) pact.get("interactions");
@@ -133,12 +138,14 @@ class PactMutantsTest {
     }
     assertThat(target).as("interaction \"%s\" in the generated pact", mutant.interaction()).isNotNull();
     mutant.mutation().accept(target);
-    return validator.validate(pact.toString());
+    List<Finding> findings = new ArrayList<>(validator.validate(pact.toString()));
+    findings.removeAll(baseline);
+    return findings;
   }
 
   @Test
   void acceptsThePactAsGenerated() {
-    assertThat(validator.validate(generated.toString())).isEmpty();
+    assertThat(baseline).isEmpty();
   }
 
   @Test
