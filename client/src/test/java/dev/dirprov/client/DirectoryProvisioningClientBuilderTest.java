@@ -21,7 +21,7 @@ class DirectoryProvisioningClientBuilderTest {
   void buildNamesTheMissingCredentials() {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("token or tokenSupplier required");
+        .hasMessage("token, tokenSupplier or clientCredentials required");
   }
 
   @Test
@@ -38,7 +38,7 @@ class DirectoryProvisioningClientBuilderTest {
   void refusesTwoKindsOfCredentials() {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().token("t").tokenSupplier(() -> "u"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Set token or tokenSupplier, not both");
+        .hasMessage("Set one of token, tokenSupplier or clientCredentials: tokenSupplier was set after token");
   }
 
   @Test
