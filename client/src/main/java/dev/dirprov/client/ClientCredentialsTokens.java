@@ -43,7 +43,7 @@ final class ClientCredentialsTokens implements Supplier<String> {
   /** How long before its expiry a token is replaced: 60 seconds. */
   static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
 
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType JSON = MediaType.get("application/json");
   private static final int MAX_BODY_CHARS = 16 * 1024;
 
   private final OkHttpClient http;
@@ -153,7 +153,7 @@ final class ClientCredentialsTokens implements Supplier<String> {
     if (status < 200 || status > 299) {
       String details = scrub(body);
       ErrorResponseDetails error = new ErrorResponseDetails(status, reason.isBlank() ? null : reason,
-          text(json, "error"), text(json, "error_description"), ErrorResponseDetails.lowerCase(
+          scrub(text(json, "error")), scrub(text(json, "error_description")), ErrorResponseDetails.lowerCase(
               new LinkedHashMap<>(headers)), details);
       throw new TokenException(tokenUrl, scrub(error.message()), error, null);
     }

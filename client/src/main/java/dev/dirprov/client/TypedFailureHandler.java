@@ -44,12 +44,15 @@ final class TypedFailureHandler implements InvocationHandlerFactory {
       if (method.getDeclaringClass() == Object.class) {
         return handler.invoke(proxy, method, args);
       }
-      try (CallDeadline.Scope call = deadline.begin()) {
+      CallDeadline.Scope call = deadline.begin();
+      try {
         return handler.invoke(proxy, method, args);
       } catch (FeignException e) {
         throw typed(e);
       } catch (IOException e) {
         throw TransportException.of(null, null, e);
+      } finally {
+        call.close();
       }
     };
   }

@@ -150,6 +150,52 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aRetryGetsOnlyTheTimeLeftBeforeTheCallTimeout() {
+    server.stubFor(any(anyUrl()).inScenario("slow retry").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("trickling"));
+    server.stubFor(any(anyUrl()).inScenario("slow retry").whenScenarioStateIs("trickling")
+        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))
+            .withChunkedDribbleDelay(60, 30_000)));
+    // The wait before the retry takes 9 of the 10 seconds, so the retry must end within about 1 second;
+    // the bound (well under 10 s) fails if the attempt got the whole callTimeout again.
+    DirectoryProvisioningApi api = client(server.baseUrl() + "/api/v2")
+        .sleeper(wait -> time.advance(Duration.ofSeconds(9)))
+        .readTimeout(Duration.ofSeconds(5))
+        .callTimeout(Duration.ofSeconds(10))
+        .build();
+
+    ManagementApiException e = assertTimeoutPreemptively(Duration.ofSeconds(7), () -> catchThrowableOfType(
+        ManagementApiException.class, () -> api.updateDirectoryProvisioning(ID,
+            new UpdateDirectoryProvisioningRequestContent())));
+
+    assertThat(e).isInstanceOf(TransportException.class);
+    assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CALL_TIMEOUT);
+    assertThat(requests()).isEqualTo(2);
+  }
+
+  @Test
+  void noAttemptStartsOnceTheCallTimeoutHasPassed() {
+    server.stubFor(any(anyUrl()).willReturn(okJson(DirectoryProvisioningClientWireTest.fixture(
+        "update-200-full.json"))));
+    DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
+        .baseUrl(server.baseUrl() + "/api/v2")
+        .tokenSupplier(() -> {
+          time.advance(Duration.ofSeconds(31)); // a token source slower than the whole call may take
+          return "slow-token";
+        })
+        .callTimeout(Duration.ofSeconds(30))
+        .clock(time)
+        .sleeper(time)
+        .build();
+
+    ManagementApiException e = failureOf(api);
+
+    assertThat(e).isInstanceOf(TransportException.class);
+    assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CALL_TIMEOUT);
+    assertThat(requests()).isZero();
+  }
+
+  @Test
   void anHtmlBadGatewayFromAProxyIsRetriedThenNamedAsSuch() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502)
         .withHeader("Content-Type", "text/html")
