@@ -37,6 +37,7 @@ class ClientCredentialsTest {
   private static final String ID = "con_0aB1cD2eF3gH4iJ5";
   private static final String API = "/api/v2/connections/" + ID + "/directory-provisioning";
   private static final String SECRET = "cl13nt-s3cr3t-value";
+  private static final Duration BOUND = Duration.ofSeconds(20);
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance()
@@ -148,7 +149,7 @@ class ClientCredentialsTest {
       }
       start.countDown();
       for (Future<?> call : calls) {
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> call.get());
+        assertTimeoutPreemptively(BOUND, () -> call.get());
       }
     } finally {
       threads.shutdownNow();
@@ -175,7 +176,7 @@ class ClientCredentialsTest {
       }
       start.countDown();
       for (Future<Throwable> call : calls) {
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> call.get()))
+        assertThat(assertTimeoutPreemptively(BOUND, () -> call.get()))
             .isInstanceOf(TokenException.class);
       }
     } finally {
@@ -197,7 +198,7 @@ class ClientCredentialsTest {
     server.stubFor(patch(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer access-2"))
         .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))));
 
-    update(client().maxRetries(0).build());
+    assertTimeoutPreemptively(BOUND, () -> update(client().maxRetries(0).build()));
 
     assertThat(tokenRequests()).isEqualTo(2);
     server.verify(2, patchRequestedFor(urlEqualTo(API)));
@@ -209,7 +210,8 @@ class ClientCredentialsTest {
     server.stubFor(post("/oauth/token").willReturn(token("access-1", 86400)));
     server.stubFor(patch(urlEqualTo(API)).willReturn(aResponse().withStatus(401)));
 
-    ManagementApiException e = catchThrowableOfType(ManagementApiException.class, () -> update(client().build()));
+    ManagementApiException e = assertTimeoutPreemptively(BOUND, () -> catchThrowableOfType(
+        ManagementApiException.class, () -> update(client().build())));
 
     assertThat(e).isInstanceOf(UnauthorizedException.class);
     assertThat(tokenRequests()).isEqualTo(2);

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -21,7 +22,11 @@ import dev.dirprov.client.model.SynchronizeGroupsEnum;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningResponseContent;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +95,40 @@ class FaultInjectionTest {
     assertThat(e.getMessage()).startsWith("Connection refused: PATCH http://127.0.0.1:" + port + "/api/v2"
         + "/connections/" + ID + "/directory-provisioning (");
     assertThat(time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aConnectionThatIsNeverAcceptedEndsInAConnectTimeout() throws Exception {
+    // A server whose accept queue is full: Linux then drops new SYNs, so connecting hangs until the timeout.
+    try (ServerSocket full = new ServerSocket()) {
+      full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      List<Socket> queued = new ArrayList<>();
+      boolean dropsConnections = false;
+      try {
+        for (int i = 0; i < 10 && !dropsConnections; i++) {
+          Socket socket = new Socket();
+          queued.add(socket);
+          try {
+            socket.connect(full.getLocalSocketAddress(), 200);
+          } catch (SocketTimeoutException e) {
+            dropsConnections = true;
+          }
+        }
+        assumeTrue(dropsConnections, "this system refuses connections to a full accept queue");
+        String base = "http://127.0.0.1:" + full.getLocalPort() + "/api/v2";
+
+        ManagementApiException e = failureOf(client(base).connectTimeout(Duration.ofMillis(300)).build());
+
+        assertThat(e).isInstanceOf(TransportException.class);
+        assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CONNECT_TIMEOUT);
+        assertThat(e.getMessage()).startsWith("Connect timed out: PATCH " + base);
+        assertThat(time.waits()).hasSize(2);
+      } finally {
+        for (Socket socket : queued) {
+          socket.close();
+        }
+      }
+    }
   }
 
   @Test
