@@ -68,7 +68,9 @@ final class BoundedResponseDecoder implements Decoder {
     } catch (IOException | RuntimeException e) {
       throw failure(response, bodyType, body, problem(e), e);
     }
-    if (expectsBody && (decoded == null || (decoded instanceof ApiResponse && ((ApiResponse<?>) decoded).getData() == null))) {
+    boolean isNull = decoded == null
+        || (decoded instanceof ApiResponse && ((ApiResponse<?>) decoded).getData() == null);
+    if (expectsBody && isNull) {
       throw failure(response, bodyType, body, "the body is JSON null", null);
     }
     return decoded;

@@ -330,6 +330,18 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aBodyOverTheLimitIsRefusedRatherThanBuffered() {
+    server.stubFor(any(anyUrl()).willReturn(okJson("[\"" + "x".repeat(BoundedResponseDecoder.MAX_BODY_BYTES)
+        + "\"]")));
+
+    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+
+    assertThat(e).isInstanceOf(ResponseDecodeException.class)
+        .hasMessageEndingWith(": the body is larger than 4194304 bytes");
+    assertThat(e.body()).hasSize(ManagementApiException.MAX_BODY_CHARS);
+  }
+
+  @Test
   void aStormOf429sStopsAtTheRetryLimit() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429)
         .withHeader("Content-Type", "application/json")
