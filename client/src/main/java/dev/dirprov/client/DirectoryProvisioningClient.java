@@ -9,17 +9,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.internal.ApiResponseDecoder;
 import feign.Feign;
+import feign.Logger;
 import feign.Request;
-import feign.Retryer;
 import feign.jackson.JacksonEncoder;
-import feign.okhttp.OkHttpClient;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
  *     .domain("acme.eu.auth0.com")
- *     .token(System.getenv("AUTH0_MANAGEMENT_TOKEN"))
+ *     .clientCredentials(System.getenv("AUTH0_CLIENT_ID"), System.getenv("AUTH0_CLIENT_SECRET"))
  *     .build();
  *
  * UpdateDirectoryProvisioningResponseContent updated = api.updateDirectoryProvisioning(
@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  *
  * <p>The built client is immutable and thread-safe; build it once and share it. Requests carry only the
  * fields the caller set (unset fields are never sent as {@code null}), path parameters are always encoded as
- * one path segment, and responses keep the offsets of their timestamps.
+ * one path segment, and responses keep the offsets of their timestamps. Every failure is a
+ * {@link ManagementApiException}: a subclass per error status, {@link ResponseDecodeException},
+ * {@link TransportException} or {@link TokenException}. 408, 429, 5xx and I/O failures are retried (see
+ * {@link Builder#maxRetries(int)}), and every call ends within {@link Builder#callTimeout(Duration)}.
  */
 public final class DirectoryProvisioningClient {
 
@@ -48,12 +51,22 @@ public final class DirectoryProvisioningClient {
   /** Default time allowed between two reads of the response: 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Default time one call may take end to end, every retry and wait included: 2 minutes. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+
+  /** Default number of retries after the first attempt: 2, as in Auth0's SDKs. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+
+  /** Default longest wait before a retry: 60 seconds. */
+  public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
+
   private DirectoryProvisioningClient() {
   }
 
   /**
    * Starts a builder. Set the tenant with {@link Builder#domain(String)} (or {@link Builder#baseUrl(String)})
-   * and the credentials with {@link Builder#token(String)} (or {@link Builder#tokenSupplier(Supplier)}).
+   * and the credentials with {@link Builder#clientCredentials(String, String)}, {@link Builder#token(String)}
+   * or {@link Builder#tokenSupplier(Supplier)}.
    *
    * @return a new builder
    */
@@ -80,75 +93,49 @@ public final class DirectoryProvisioningClient {
    * names the first one that is missing or wrong.
    */
   public static final class Builder {
-    private String baseUrl;
-    private String baseUrlOption;
+    private ManagementApiUrl url;
     private Supplier<String> tokenSupplier;
     private String tokenOption;
+    private String clientId;
+    private String clientSecret;
+    private String audience;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
+    private Logger.Level logLevel = Logger.Level.NONE;
+    private Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
+    // Seams for tests, so that they control time and jitter and never sleep.
+    private Clock clock = Clock.systemUTC();
+    private RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {
     }
 
     /**
-     * The Auth0 tenant, such as {@code acme.eu.auth0.com}; requests go to {@code https://{domain}/api/v2}.
-     * Always HTTPS: a leading {@code https://} is accepted, any other scheme, a path or a query is refused.
+     * The Auth0 tenant, such as {@code acme.eu.auth0.com}; requests go to {@code https://{domain}/api/v2}
+     * and tokens come from {@code https://{domain}/oauth/token}. Always HTTPS: a leading {@code https://} is
+     * accepted, any other scheme, a path or a query is refused.
      *
      * @param domain the tenant's domain name, optionally with a port
      * @return this builder
      */
     public Builder domain(String domain) {
-      Objects.requireNonNull(domain, "domain == null");
-      String host = domain.trim();
-      if (host.regionMatches(true, 0, "https://", 0, 8)) {
-        host = host.substring(8);
-      }
-      if (host.endsWith("/")) {
-        host = host.substring(0, host.length() - 1);
-      }
-      if (host.isEmpty()) {
-        throw new IllegalArgumentException("domain is blank");
-      }
-      if (host.contains("://") || host.contains("/") || host.contains("?") || host.contains("#")
-          || host.contains("@") || host.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException(
-            "domain must be a host name such as acme.eu.auth0.com (HTTPS is implied), but was \""
-                + domain + "\"");
-      }
-      URI uri = parse("https://" + host + "/api/v2", "domain");
-      if (uri.getHost() == null) {
-        throw new IllegalArgumentException("domain \"" + domain + "\" is not a valid host name");
-      }
-      return base(uri.toString(), "domain");
+      return base(ManagementApiUrl.ofDomain(domain));
     }
 
     /**
      * Any base URL of the Management API, for proxies and tests, such as {@code http://127.0.0.1:8080/api/v2}.
-     * Operation paths are appended to it. Prefer {@link #domain(String)} for Auth0 itself.
+     * Operation paths are appended to it; {@link #clientCredentials} tokens come from {@code /oauth/token} at
+     * its origin ({@code http://127.0.0.1:8080/oauth/token}). Prefer {@link #domain(String)} for Auth0 itself.
      *
-     * @param baseUrl an absolute {@code http} or {@code https} URL
+     * @param baseUrl an absolute {@code http} or {@code https} URL, without query or user info
      * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      String url = baseUrl.trim();
-      if (url.isEmpty()) {
-        throw new IllegalArgumentException("baseUrl is blank");
-      }
-      URI uri = parse(url, "baseUrl");
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new IllegalArgumentException(
-            "baseUrl must be an absolute http(s) URL such as https://acme.eu.auth0.com/api/v2, but was \""
-                + baseUrl + "\"");
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException("baseUrl must not have a query or fragment: \"" + baseUrl + "\"");
-      }
-      while (url.endsWith("/")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      return base(url, "baseUrl");
+      return base(ManagementApiUrl.ofBaseUrl(baseUrl));
     }
 
     /**
@@ -177,6 +164,44 @@ public final class DirectoryProvisioningClient {
     }
 
     /**
+     * Obtains access tokens with the OAuth client-credentials grant of a machine-to-machine application:
+     * {@code POST /oauth/token} at the tenant. A token is reused until 60 seconds (or a tenth of its lifetime,
+     * if shorter) before it expires; one request fetches a new one while other threads wait for it; when the
+     * API answers 401, the token is dropped and the call repeated once with a new one.
+     *
+     * @param clientId the application's client id
+     * @param clientSecret the application's client secret; never logged or shown in messages
+     * @return this builder
+     */
+    public Builder clientCredentials(String clientId, String clientSecret) {
+      Objects.requireNonNull(clientId, "clientId == null");
+      Objects.requireNonNull(clientSecret, "clientSecret == null");
+      if (clientId.isBlank() || clientSecret.isBlank()) {
+        throw new IllegalArgumentException(clientId.isBlank() ? "clientId is blank" : "clientSecret is blank");
+      }
+      credentials(null, "clientCredentials");
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * The audience {@link #clientCredentials} tokens are asked for. Default: the API base with a trailing
+     * slash, {@code https://{domain}/api/v2/}.
+     *
+     * @param audience the API identifier
+     * @return this builder
+     */
+    public Builder audience(String audience) {
+      Objects.requireNonNull(audience, "audience == null");
+      if (audience.isBlank()) {
+        throw new IllegalArgumentException("audience is blank");
+      }
+      this.audience = audience;
+      return this;
+    }
+
+    /**
      * Time allowed to establish a connection. Default {@link #DEFAULT_CONNECT_TIMEOUT} (10 seconds).
      *
      * @param connectTimeout a positive duration
@@ -199,58 +224,155 @@ public final class DirectoryProvisioningClient {
     }
 
     /**
+     * The longest one call may take end to end: obtaining a token, every attempt (connecting, waiting,
+     * reading the whole body) and every wait between attempts. A retry that would end after it is not made.
+     * Default {@link #DEFAULT_CALL_TIMEOUT} (2 minutes).
+     *
+     * @param callTimeout a positive duration
+     * @return this builder
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = positive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * How many times a call is retried after a 408, 429, 5xx or I/O failure. Default
+     * {@link #DEFAULT_MAX_RETRIES} (2); {@code 0} turns retries off.
+     *
+     * @param maxRetries from 0 to 10
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException("maxRetries must be between 0 and 10, but was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * The longest wait before a retry, whatever {@code Retry-After} or {@code x-ratelimit-reset} ask for.
+     * Default {@link #DEFAULT_MAX_RETRY_WAIT} (60 seconds).
+     *
+     * @param maxRetryWait a positive duration
+     * @return this builder
+     */
+    public Builder maxRetryWait(Duration maxRetryWait) {
+      this.maxRetryWait = positive(maxRetryWait, "maxRetryWait");
+      return this;
+    }
+
+    /**
+     * How much of each request and response is logged. Default {@link Logger.Level#NONE}. At every level the
+     * {@code Authorization} header shows as {@code <redacted>}, and token requests are logged without body.
+     *
+     * @param logLevel Feign's log level
+     * @return this builder
+     */
+    public Builder logLevel(Logger.Level logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
+      return this;
+    }
+
+    /**
+     * Where log lines go. Default: {@code java.util.logging} logger {@code dev.dirprov.client} at INFO.
+     *
+     * @param logSink receives each line, already redacted
+     * @return this builder
+     */
+    public Builder logSink(Consumer<String> logSink) {
+      this.logSink = Objects.requireNonNull(logSink, "logSink == null");
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    Builder sleeper(RateLimitAwareRetryer.Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    Builder random(DoubleSupplier random) {
+      this.random = random;
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return an immutable, thread-safe client
      * @throws IllegalStateException naming the option that is missing
      */
     public DirectoryProvisioningApi build() {
-      if (baseUrl == null) {
+      if (url == null) {
         throw new IllegalStateException("domain or baseUrl required");
       }
-      if (tokenSupplier == null) {
-        throw new IllegalStateException("token or tokenSupplier required");
+      if (tokenOption == null) {
+        throw new IllegalStateException("token, tokenSupplier or clientCredentials required");
+      }
+      if (audience != null && clientId == null) {
+        throw new IllegalStateException("audience is only used with clientCredentials");
       }
       ObjectMapper mapper = objectMapper();
       okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
           .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
           .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS) // API attempts get the time left instead
+          .retryOnConnectionFailure(false) // the retryer alone retries, within its budget
           .followRedirects(false)
           .followSslRedirects(false)
           .build();
+      Consumer<String> log = logLevel == Logger.Level.NONE ? line -> { } : logSink;
+      Supplier<String> tokens = tokenSupplier;
+      Predicate<String> reauthenticate = refusedToken -> false;
+      if (clientId != null) {
+        ClientCredentialsTokens fetched = new ClientCredentialsTokens(http, mapper, url.tokenUrl(), clientId,
+            clientSecret, audience == null ? url.defaultAudience() : audience, clock, log);
+        tokens = fetched;
+        reauthenticate = fetched::invalidate;
+      }
+      CallDeadline deadline = new CallDeadline(http, callTimeout, clock);
       return Feign.builder()
-          .client(new OkHttpClient(http))
+          .client(deadline)
           // Same values as the OkHttp client, so that Feign never has to derive a per-request client.
           .options(new Request.Options(connectTimeout, readTimeout, false))
           .encoder(new JacksonEncoder(mapper))
-          .decoder(new ApiResponseDecoder(mapper))
-          .errorDecoder(new ManagementApiErrorDecoder(mapper, Clock.systemUTC()))
-          .requestInterceptor(new BearerTokenInterceptor(tokenSupplier))
+          .decoder(new BoundedResponseDecoder(new ApiResponseDecoder(mapper)))
+          .errorDecoder(new ManagementApiErrorDecoder(mapper, clock))
+          .retryer(new RateLimitAwareRetryer(maxRetries, maxRetryWait, clock, sleeper, random, reauthenticate))
+          .requestInterceptor(new BearerTokenInterceptor(tokens))
+          .logger(new RedactingLogger(log))
+          .logLevel(logLevel)
           .contract(new ParameterEncodingGuard.SegmentContract())
-          .invocationHandlerFactory(new ParameterEncodingGuard())
-          .retryer(Retryer.NEVER_RETRY)
-          .target(DirectoryProvisioningApi.class, baseUrl);
+          .invocationHandlerFactory(new TypedFailureHandler(new ParameterEncodingGuard(), deadline))
+          .target(DirectoryProvisioningApi.class, url.baseUrl());
     }
 
     @Override
     public String toString() {
-      return "DirectoryProvisioningClient.Builder[baseUrl=" + baseUrl
-          + ", credentials=" + (tokenOption == null ? "none" : tokenOption + "=<redacted>")
-          + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+      return "DirectoryProvisioningClient.Builder[baseUrl=" + (url == null ? null : url.baseUrl())
+          + ", credentials=" + (tokenOption == null ? "none" : tokenOption.equals("clientCredentials")
+              ? "clientCredentials(clientId=" + clientId + ", clientSecret=<redacted>)" : tokenOption + "=<redacted>")
+          + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
+          + ", maxRetries=" + maxRetries + ", maxRetryWait=" + maxRetryWait + ", logLevel=" + logLevel + "]";
     }
 
-    private Builder base(String url, String option) {
-      if (baseUrlOption != null && !baseUrlOption.equals(option)) {
+    private Builder base(ManagementApiUrl url) {
+      if (this.url != null && !this.url.option().equals(url.option())) {
         throw new IllegalStateException("Set domain or baseUrl, not both");
       }
-      this.baseUrl = url;
-      this.baseUrlOption = option;
+      this.url = url;
       return this;
     }
 
     private Builder credentials(Supplier<String> tokens, String option) {
       if (tokenOption != null && !tokenOption.equals(option)) {
-        throw new IllegalStateException("Set token or tokenSupplier, not both");
+        throw new IllegalStateException(
+            "Set one of token, tokenSupplier or clientCredentials: " + option + " was set after " + tokenOption);
       }
       this.tokenSupplier = tokens;
       this.tokenOption = option;
@@ -263,14 +385,6 @@ public final class DirectoryProvisioningClient {
         throw new IllegalArgumentException(name + " must be positive, but was " + duration);
       }
       return duration;
-    }
-
-    private static URI parse(String url, String option) {
-      try {
-        return new URI(url);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(option + " is not a valid URL: " + e.getMessage(), e);
-      }
     }
   }
 }

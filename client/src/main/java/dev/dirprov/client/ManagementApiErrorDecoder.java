@@ -3,7 +3,9 @@ package dev.dirprov.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dirprov.client.ManagementApiException.ErrorResponseDetails;
+import feign.Request;
 import feign.Response;
+import feign.RetryableException;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,9 @@ import java.util.Map;
  * Turns every error response into the {@link ManagementApiException} subclass of its status. Bodies that are
  * not Auth0's JSON (an HTML page from a proxy, plain text, nothing, a truncated or huge body) still give the
  * right subclass; at most {@link ManagementApiException#MAX_BODY_CHARS} characters of a body are read.
+ *
+ * <p>The typed exception reaches the {@link RateLimitAwareRetryer} as the cause of a {@link RetryableException}
+ * whatever the status: the retryer alone decides what is tried again, and the caller gets the typed cause.
  */
 final class ManagementApiErrorDecoder implements ErrorDecoder {
 
@@ -34,6 +39,14 @@ final class ManagementApiErrorDecoder implements ErrorDecoder {
 
   @Override
   public Exception decode(String methodKey, Response response) {
+    ManagementApiException failure = typed(response);
+    Request request = response.request();
+    return new RetryableException(response.status(), failure.getMessage(), request.httpMethod(), failure,
+        (Long) null, request);
+  }
+
+  /** The exception type of the response's status, carrying what the response said. */
+  ManagementApiException typed(Response response) {
     ErrorResponseDetails details = details(response);
     int status = response.status();
     if (status == 400) {

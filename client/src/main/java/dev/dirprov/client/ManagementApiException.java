@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The root of every exception the client throws for a failed call: an error status from the Management API,
- * a response that could not be decoded, or a transport failure.
+ * a response that could not be decoded ({@link ResponseDecodeException}), a transport failure
+ * ({@link TransportException}) or a token that could not be obtained ({@link TokenException}).
  *
  * <pre>{@code
  * try {

@@ -21,7 +21,7 @@ class DirectoryProvisioningClientBuilderTest {
   void buildNamesTheMissingCredentials() {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com").build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("token or tokenSupplier required");
+        .hasMessage("token, tokenSupplier or clientCredentials required");
   }
 
   @Test
@@ -38,7 +38,7 @@ class DirectoryProvisioningClientBuilderTest {
   void refusesTwoKindsOfCredentials() {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().token("t").tokenSupplier(() -> "u"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Set token or tokenSupplier, not both");
+        .hasMessage("Set one of token, tokenSupplier or clientCredentials: tokenSupplier was set after token");
   }
 
   @Test
@@ -66,7 +66,8 @@ class DirectoryProvisioningClientBuilderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "127.0.0.1:8080/api/v2", "file:///etc/passwd", "http://h/api?x=1"})
+  @ValueSource(strings = {"", "   ", "127.0.0.1:8080/api/v2", "file:///etc/passwd", "http://h/api?x=1",
+      "https://user:pa55@acme.eu.auth0.com/api/v2"})
   void refusesBaseUrlsThatAreNotAbsoluteHttpUrls(String baseUrl) {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().baseUrl(baseUrl))
         .isInstanceOf(IllegalArgumentException.class)
@@ -89,5 +90,76 @@ class DirectoryProvisioningClientBuilderTest {
         .token("s3cr3t-token-value").toString();
 
     assertThat(shown).doesNotContain("s3cr3t").contains("token=<redacted>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 11, Integer.MIN_VALUE})
+  void refusesMaxRetriesOutsideZeroToTen(int maxRetries) {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().maxRetries(maxRetries))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxRetries must be between 0 and 10, but was " + maxRetries);
+  }
+
+  @Test
+  void acceptsMaxRetriesFromZeroToTen() {
+    assertThat(DirectoryProvisioningClient.builder().maxRetries(0).toString()).contains("maxRetries=0,");
+    assertThat(DirectoryProvisioningClient.builder().maxRetries(10).toString()).contains("maxRetries=10,");
+  }
+
+  @Test
+  void refusesRetryWaitsAndCallTimeoutsThatAreNotPositive() {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().maxRetryWait(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxRetryWait must be positive, but was PT-1S");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().callTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("callTimeout must be positive, but was PT0S");
+  }
+
+  @Test
+  void refusesMissingOrBlankClientCredentials() {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().clientCredentials(null, "s"))
+        .isInstanceOf(NullPointerException.class).hasMessage("clientId == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().clientCredentials("id", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("clientSecret == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().clientCredentials(" ", "s"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("clientId is blank");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().clientCredentials("id", ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("clientSecret is blank");
+  }
+
+  @Test
+  void refusesClientCredentialsTogetherWithAToken() {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().token("t").clientCredentials("id", "s"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Set one of token, tokenSupplier or clientCredentials: clientCredentials was set after token");
+  }
+
+  @Test
+  void refusesAnAudienceWithoutClientCredentials() {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com").token("t")
+        .audience("https://acme.eu.auth0.com/api/v2/").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("audience is only used with clientCredentials");
+  }
+
+  @Test
+  void neverShowsTheClientSecretInToString() {
+    String shown = DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com")
+        .clientCredentials("my-client-id", "s3cr3t-client-secret").toString();
+
+    assertThat(shown).doesNotContain("s3cr3t")
+        .contains("credentials=clientCredentials(clientId=my-client-id, clientSecret=<redacted>)");
+  }
+
+  @Test
+  void derivesTheTokenEndpointAndAudienceFromTheDomainOrTheBaseUrlOrigin() {
+    ManagementApiUrl domain = ManagementApiUrl.ofDomain("acme.eu.auth0.com");
+    ManagementApiUrl base = ManagementApiUrl.ofBaseUrl("http://127.0.0.1:8080/proxy/api/v2/");
+
+    assertThat(domain.tokenUrl()).isEqualTo("https://acme.eu.auth0.com/oauth/token");
+    assertThat(domain.defaultAudience()).isEqualTo("https://acme.eu.auth0.com/api/v2/");
+    assertThat(base.tokenUrl()).isEqualTo("http://127.0.0.1:8080/oauth/token");
+    assertThat(base.defaultAudience()).isEqualTo("http://127.0.0.1:8080/proxy/api/v2/");
   }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
+import dev.dirprov.client.model.ApiResponse;
 import dev.dirprov.client.model.DirectoryProvisioningMappingItem;
 import dev.dirprov.client.model.SynchronizeGroupsEnum;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
@@ -206,5 +207,30 @@ class DirectoryProvisioningClientWireTest {
         .map(event -> event.getRequest().getHeader("Authorization"))
         .toList();
     assertThat(sent).containsExactlyInAnyOrder("Bearer token-1", "Bearer token-2");
+  }
+
+  @Test
+  void returnsStatusHeadersAndTheDecodedBodyWithHttpInfo() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withHeader("x-ratelimit-remaining", "49")
+        .withBody(fixture("update-200-full.json"))));
+
+    ApiResponse<UpdateDirectoryProvisioningResponseContent> response =
+        api().updateDirectoryProvisioningWithHttpInfo(ID, new UpdateDirectoryProvisioningRequestContent());
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getHeaders().get("x-ratelimit-remaining")).containsExactly("49");
+    assertThat(response.getData().getConnectionId()).isEqualTo(ID);
+  }
+
+  @Test
+  void refusesAnEmptyBodyWithHttpInfoToo() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+    assertThatThrownBy(() ->
+        api().updateDirectoryProvisioningWithHttpInfo(ID, new UpdateDirectoryProvisioningRequestContent()))
+        .isInstanceOf(ResponseDecodeException.class)
+        .hasMessageEndingWith("as UpdateDirectoryProvisioningResponseContent: the body is empty");
   }
 }

@@ -1,0 +1,166 @@
+package dev.dirprov.client;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.dirprov.client.ManagementApiException.ErrorResponseDetails;
+import dev.dirprov.client.model.ApiResponse;
+import feign.Response;
+import feign.RetryableException;
+import feign.Types;
+import feign.codec.Decoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decodes successful responses, so that a body the client cannot use becomes a {@link ResponseDecodeException}
+ * saying what was wrong, never a {@code null} result or a bare Jackson or Feign exception.
+ *
+ * <pre>{@code
+ * Feign.builder().decoder(new BoundedResponseDecoder(new ApiResponseDecoder(mapper)))
+ * }</pre>
+ *
+ * <p>It first reads the whole body (at most {@value #MAX_BODY_BYTES} bytes), then lets the generated decoder
+ * map it. Reading and mapping are thus kept apart: an I/O failure while reading is a transport failure, handed
+ * to the retryer like any other; a body that does not map is a decode failure, not retried.
+ */
+final class BoundedResponseDecoder implements Decoder {
+
+  /** The largest successful response body read: 4 MiB, far above any answer of these endpoints. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  /** The most characters of a Jackson message quoted in an exception message. */
+  private static final int MAX_PROBLEM_CHARS = 300;
+
+  private final Decoder delegate;
+
+  BoundedResponseDecoder(Decoder delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    byte[] body;
+    try {
+      body = read(response);
+    } catch (IOException e) {
+      throw new RetryableException(response.status(), e.getMessage(), response.request().httpMethod(), e,
+          (Long) null, response.request());
+    }
+    Type bodyType = bodyTypeOf(type);
+    boolean expectsBody = bodyType != Void.class && bodyType != void.class;
+    if (body.length > MAX_BODY_BYTES) {
+      throw failure(response, bodyType, body, "the body is larger than " + MAX_BODY_BYTES + " bytes", null);
+    }
+    if (expectsBody && isBlank(body)) {
+      throw failure(response, bodyType, body, "the body is empty", null);
+    }
+    Object decoded;
+    try {
+      decoded = delegate.decode(response.toBuilder().body(body).build(), type);
+    } catch (IOException | RuntimeException e) {
+      throw failure(response, bodyType, body, problem(e), e);
+    }
+    boolean isNull = decoded == null
+        || (decoded instanceof ApiResponse && ((ApiResponse<?>) decoded).getData() == null);
+    if (expectsBody && isNull) {
+      throw failure(response, bodyType, body, "the body is JSON null", null);
+    }
+    return decoded;
+  }
+
+  private static byte[] read(Response response) throws IOException {
+    if (response.body() == null) {
+      return new byte[0];
+    }
+    try (InputStream in = response.body().asInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while (out.size() <= MAX_BODY_BYTES && (read = in.read(buffer)) > 0) {
+        out.write(buffer, 0, read);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code T} for {@code ApiResponse<T>}, else the type itself. */
+  private static Type bodyTypeOf(Type type) {
+    if (type instanceof ParameterizedType && Types.getRawType(type) == ApiResponse.class) {
+      return ((ParameterizedType) type).getActualTypeArguments()[0];
+    }
+    return type;
+  }
+
+  /** What Jackson found wrong, in one bounded line. */
+  static String problem(Exception e) {
+    String problem;
+    if (e instanceof JsonParseException) {
+      problem = "it is not valid JSON: " + ((JsonParseException) e).getOriginalMessage();
+    } else if (e instanceof MismatchedInputException && ((JsonMappingException) e).getPath().isEmpty()) {
+      problem = "it is not a JSON object: " + ((JsonProcessingException) e).getOriginalMessage();
+    } else if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
+      problem = "field " + path((JsonMappingException) e) + ": " + ((JsonMappingException) e).getOriginalMessage();
+    } else if (e instanceof JsonProcessingException) {
+      problem = ((JsonProcessingException) e).getOriginalMessage();
+    } else {
+      problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    problem = problem.replaceAll("\\s+", " ");
+    return problem.length() <= MAX_PROBLEM_CHARS ? problem : problem.substring(0, MAX_PROBLEM_CHARS) + "…";
+  }
+
+  /** {@code mapping[0].idp} */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static ResponseDecodeException failure(Response response, Type bodyType, byte[] body, String problem,
+      Throwable cause) {
+    String text = new String(body, 0, Math.min(body.length, ManagementApiException.MAX_BODY_CHARS * 4),
+        StandardCharsets.UTF_8);
+    if (text.length() > ManagementApiException.MAX_BODY_CHARS) {
+      text = text.substring(0, ManagementApiException.MAX_BODY_CHARS);
+    }
+    String reason = response.reason() == null || response.reason().isBlank() ? null : response.reason();
+    var headers = ErrorResponseDetails.lowerCase(response.headers());
+    String contentType = headers.getOrDefault("content-type", List.of()).stream().findFirst().orElse(null);
+    String notJson = contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")
+        ? " (Content-Type " + contentType + ")" : "";
+    String message = response.status() + (reason == null ? "" : " " + reason)
+        + ": could not decode the response of " + response.request().httpMethod() + " "
+        + withoutQuery(response.request().url()) + " as " + Types.getRawType(bodyType).getSimpleName()
+        + notJson + ": " + problem;
+    ErrorResponseDetails details = new ErrorResponseDetails(response.status(), reason, null, null, headers, text);
+    return new ResponseDecodeException(message, details, cause);
+  }
+
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+}
