@@ -113,7 +113,8 @@ class SynchronizationPactTest {
   void sendsTheWholeSelectionAndReturnsNothingOnNoContent(MockServer mockServer) {
     ApiResponse<Void> replaced = clientOf(mockServer).replaceSynchronizedGroupsWithHttpInfo(CONNECTION_ID,
         new ReplaceSynchronizedGroupsRequestContent().groups(List.of(
-            new SynchronizedGroupPayload().id("03rdcrjn2nl6hzp"), new SynchronizedGroupPayload().id("01x0gk373v8hjzm"))));
+            new SynchronizedGroupPayload().id("03rdcrjn2nl6hzp"),
+            new SynchronizedGroupPayload().id("01x0gk373v8hjzm"))));
 
     assertThat(replaced.getStatusCode()).isEqualTo(204);
     assertThat(replaced.getData()).isNull();
