@@ -5,6 +5,7 @@ import static dev.dirprov.contract.ManagementApiInteractions.CONNECTION_ID;
 import static dev.dirprov.contract.ManagementApiInteractions.HAS_DIRECTORY_PROVISIONING;
 import static dev.dirprov.contract.ManagementApiInteractions.HAS_NO_DIRECTORY_PROVISIONING;
 import static dev.dirprov.contract.ManagementApiInteractions.MISSING_CONNECTION_ID;
+import static dev.dirprov.contract.ManagementApiInteractions.THREE_CONFIGURATIONS;
 
 import au.com.dius.pact.consumer.dsl.DslPart;
 import dev.dirprov.client.model.CreateDirectoryProvisioningRequestContent;
@@ -112,7 +113,7 @@ final class DocumentedErrors {
     return List.of(
         badRequest(LIST.sending("from=not-a-cursor", null,
                 (api, id) -> api.listDirectoryProvisionings("not-a-cursor", null)),
-            CONNECTION_ID, "the tenant has directory provisioning configurations",
+            CONNECTION_ID, THREE_CONFIGURATIONS,
             LIST.action() + " from a cursor the API never gave out",
             "Invalid pagination cursor", "invalid_query_string"),
         badRequest(GET, DATABASE_CONNECTION_ID, databaseConnection,

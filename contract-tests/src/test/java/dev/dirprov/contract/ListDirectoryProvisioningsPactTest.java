@@ -4,6 +4,7 @@ import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static dev.dirprov.contract.ManagementApiInteractions.CONNECTION_ID;
 import static dev.dirprov.contract.ManagementApiInteractions.CONSUMER;
 import static dev.dirprov.contract.ManagementApiInteractions.PROVIDER;
+import static dev.dirprov.contract.ManagementApiInteractions.THREE_CONFIGURATIONS;
 import static dev.dirprov.contract.ManagementApiInteractions.clientOf;
 import static dev.dirprov.contract.ManagementApiInteractions.json;
 import static dev.dirprov.contract.ManagementApiInteractions.request;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class ListDirectoryProvisioningsPactTest {
-
-  static final String THREE_CONFIGURATIONS = "the tenant has three directory provisioning configurations";
 
   private static final String PATH = "/connections-directory-provisionings";
   private static final int PAGE_SIZE = 2;

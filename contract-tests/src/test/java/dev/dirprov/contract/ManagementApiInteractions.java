@@ -43,6 +43,8 @@ final class ManagementApiInteractions {
   static final String HAS_DIRECTORY_PROVISIONING = "connection " + CONNECTION_ID + " has directory provisioning";
   static final String HAS_NO_DIRECTORY_PROVISIONING =
       "connection " + CONNECTION_ID + " has no directory provisioning";
+  /** Its provider-state callback returns {@code next}: the cursor of the page after the first two. */
+  static final String THREE_CONFIGURATIONS = "the tenant has three directory provisioning configurations";
 
   /** ISO 8601 with milliseconds and an offset, as Auth0 writes timestamps. */
   static final String ISO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";

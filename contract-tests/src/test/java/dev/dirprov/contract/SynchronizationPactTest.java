@@ -36,12 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class SynchronizationPactTest {
 
+  /** Its provider-state callback returns {@code groups_cursor}: a cursor into the connection's groups. */
   static final String SELECTS_GROUPS = "connection " + CONNECTION_ID + " synchronizes selected groups";
 
   /** Google Workspace group ids: letters and digits, at most 32. */
   private static final String GROUP_ID = "[A-Za-z0-9]{1,32}";
   private static final String GROUPS_PATH = directoryProvisioningPath(CONNECTION_ID) + "/synchronized-groups";
-  /** The cursor of this test; a provider hands out its own as {@code groups_cursor} in the provider state. */
+  /** The cursor of this test; a provider hands out its own as {@code groups_cursor}. */
   private static final String CURSOR = "Z3JwXzAzcmRjcmpuMm5sNmh6cA";
   private static final String NEXT_CURSOR = "Z3JwXzAxeDBnazM3M3Y4aGp6bQ";
 
