@@ -2,16 +2,20 @@ package dev.dirprov.contract;
 
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 
+import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
+import dev.dirprov.client.DirectoryProvisioningClient;
+import dev.dirprov.client.api.DirectoryProvisioningApi;
 import java.time.OffsetDateTime;
 
 /**
  * The vocabulary the interactions of dirprov-client with Auth0's Management API are written in: the parties,
- * the client's PATCH as it must arrive, and the parts of Auth0's answers.
+ * the client under test, its requests as they must arrive, and the parts of Auth0's answers.
  *
  * <pre>{@code
  * return json(patch(builder, "connection con_… has directory provisioning",
@@ -36,6 +40,12 @@ final class ManagementApiInteractions {
   /** The token the tests give the client; the contract asks only for some bearer token. */
   static final String TOKEN = "contract-test-token";
 
+  static final String HAS_DIRECTORY_PROVISIONING = "connection " + CONNECTION_ID + " has directory provisioning";
+  static final String HAS_NO_DIRECTORY_PROVISIONING =
+      "connection " + CONNECTION_ID + " has no directory provisioning";
+  /** Its provider-state callback returns {@code next}: the cursor of the page after the first two. */
+  static final String THREE_CONFIGURATIONS = "the tenant has three directory provisioning configurations";
+
   /** ISO 8601 with milliseconds and an offset, as Auth0 writes timestamps. */
   static final String ISO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
 
@@ -47,22 +57,44 @@ final class ManagementApiInteractions {
   private ManagementApiInteractions() {
   }
 
+  /**
+   * The client every Pact test drives: the real one, pointed at Pact's mock server. The only place the
+   * tests build a client, so that a builder option all contract tests need is added here once.
+   */
+  static DirectoryProvisioningApi clientOf(MockServer mockServer) {
+    return DirectoryProvisioningClient.builder().baseUrl(mockServer.getUrl()).token(TOKEN).build();
+  }
+
   /** The operation's path relative to the API base: the client's base URL is the mock server's root. */
   static String directoryProvisioningPath(String connectionId) {
     return "/connections/" + connectionId + "/directory-provisioning";
   }
 
+  /**
+   * A request of the client without a body, as it must arrive: a bearer token and {@code Accept:
+   * application/json}, which the client sends on every operation.
+   */
+  static PactDslRequestWithPath request(PactDslWithState state, String description, String method, String path) {
+    return state
+        .uponReceiving(description)
+        .method(method)
+        .path(path)
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + TOKEN)
+        .headers("Accept", "application/json");
+  }
+
+  /** A request of the client with a JSON body, which must be exactly {@code body}. */
+  static PactDslRequestWithPath request(PactDslWithState state, String description, String method, String path,
+      DslPart body) {
+    return request(state, description, method, path)
+        .headers("Content-Type", "application/json")
+        .body(body);
+  }
+
   /** The client's PATCH of a connection's directory provisioning configuration, as it must arrive. */
   static PactDslRequestWithPath patch(PactDslWithProvider builder, String state, String description,
       String connectionId, DslPart body) {
-    return builder
-        .given(state)
-        .uponReceiving(description)
-        .method("PATCH")
-        .path(directoryProvisioningPath(connectionId))
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + TOKEN)
-        .headers("Content-Type", "application/json", "Accept", "application/json")
-        .body(body);
+    return request(builder.given(state), description, "PATCH", directoryProvisioningPath(connectionId), body);
   }
 
   /** A JSON answer. */
@@ -95,6 +127,35 @@ final class ManagementApiInteractions {
         body.stringMatcher("errorCode", "[a-z][a-z0-9_]*", errorCode);
       }
     }).build();
+  }
+
+  /**
+   * The fields every directory provisioning configuration has, matched by type and format: those of a
+   * Google Workspace connection mapping its users' primary e-mail.
+   */
+  static void requiredConfigurationFields(LambdaDslObject body, boolean synchronizeAutomatically) {
+    body.stringType("connection_id", CONNECTION_ID);
+    body.stringType("connection_name", "google-workspace-acme");
+    body.stringType("strategy", "google-apps");
+    body.minArrayLike("mapping", 1, item -> {
+      item.stringType("auth0", "email");
+      item.stringType("idp", "primaryEmail");
+    });
+    body.booleanType("synchronize_automatically", synchronizeAutomatically);
+    timestamp(body, "created_at", "2026-03-02T09:15:27.000Z");
+    timestamp(body, "updated_at", "2026-11-30T14:02:11.000+01:00");
+  }
+
+  /**
+   * Every field a configuration can have: the required ones, every group synchronized, and a last
+   * synchronization that failed.
+   */
+  static void everyConfigurationField(LambdaDslObject body) {
+    requiredConfigurationFields(body, true);
+    body.stringMatcher("synchronize_groups", SYNCHRONIZE_GROUPS_VALUES, "all");
+    timestamp(body, "last_synchronization_at", "2026-11-30T13:30:00.000Z");
+    body.stringType("last_synchronization_status", "failed");
+    body.stringType("last_synchronization_error", "The Google Workspace Groups API is not enabled on the connection.");
   }
 
   /** A timestamp matched by format; the example keeps its offset and makes the pact file reproducible. */

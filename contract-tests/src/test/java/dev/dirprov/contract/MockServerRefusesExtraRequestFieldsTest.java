@@ -36,7 +36,7 @@ class MockServerRefusesExtraRequestFieldsTest {
 
     PactTestRun<ManagementApiException> sendTwoFields = (mockServer, context) -> {
       try {
-        UpdateDirectoryProvisioningPactTest.clientOf(mockServer).updateDirectoryProvisioning(CONNECTION_ID, twoFields);
+        ManagementApiInteractions.clientOf(mockServer).updateDirectoryProvisioning(CONNECTION_ID, twoFields);
         return null;
       } catch (ManagementApiException e) {
         return e;
@@ -56,7 +56,7 @@ class MockServerRefusesExtraRequestFieldsTest {
 
     PactTestRun<Boolean> sendOneField = (mockServer, context) -> {
       context.setPactFolder(elsewhere.toString()); // not the build's pact file: this run is no contract
-      return UpdateDirectoryProvisioningPactTest.clientOf(mockServer).updateDirectoryProvisioning(CONNECTION_ID,
+      return ManagementApiInteractions.clientOf(mockServer).updateDirectoryProvisioning(CONNECTION_ID,
           new UpdateDirectoryProvisioningRequestContent().synchronizeAutomatically(false)).getSynchronizeAutomatically();
     };
     PactVerificationResult result = runConsumerTest(partialUpdate,

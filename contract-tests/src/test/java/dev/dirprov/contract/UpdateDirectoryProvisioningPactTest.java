@@ -3,26 +3,24 @@ package dev.dirprov.contract;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static dev.dirprov.contract.ManagementApiInteractions.CONNECTION_ID;
 import static dev.dirprov.contract.ManagementApiInteractions.CONSUMER;
+import static dev.dirprov.contract.ManagementApiInteractions.HAS_DIRECTORY_PROVISIONING;
 import static dev.dirprov.contract.ManagementApiInteractions.PROVIDER;
 import static dev.dirprov.contract.ManagementApiInteractions.SYNCHRONIZE_GROUPS_VALUES;
-import static dev.dirprov.contract.ManagementApiInteractions.TOKEN;
+import static dev.dirprov.contract.ManagementApiInteractions.clientOf;
 import static dev.dirprov.contract.ManagementApiInteractions.json;
 import static dev.dirprov.contract.ManagementApiInteractions.patch;
-import static dev.dirprov.contract.ManagementApiInteractions.timestamp;
+import static dev.dirprov.contract.ManagementApiInteractions.requiredConfigurationFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
-import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.dirprov.client.DirectoryProvisioningClient;
-import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.DirectoryProvisioningMappingItem;
 import dev.dirprov.client.model.SynchronizeGroupsEnum;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
@@ -37,28 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class UpdateDirectoryProvisioningPactTest {
 
-  static final String HAS_DIRECTORY_PROVISIONING = "connection " + CONNECTION_ID + " has directory provisioning";
-
-  static DirectoryProvisioningApi clientOf(MockServer mockServer) {
-    return DirectoryProvisioningClient.builder().baseUrl(mockServer.getUrl()).token(TOKEN).build();
-  }
-
   private static DirectoryProvisioningMappingItem map(String auth0, String idp) {
     return new DirectoryProvisioningMappingItem().auth0(auth0).idp(idp);
-  }
-
-  /** The fields every configuration has, matched by type and format. */
-  private static void requiredConfigurationFields(LambdaDslObject body, boolean synchronizeAutomatically) {
-    body.stringType("connection_id", CONNECTION_ID);
-    body.stringType("connection_name", "google-workspace-acme");
-    body.stringType("strategy", "google-apps");
-    body.minArrayLike("mapping", 1, item -> {
-      item.stringType("auth0", "email");
-      item.stringType("idp", "primaryEmail");
-    });
-    body.booleanType("synchronize_automatically", synchronizeAutomatically);
-    timestamp(body, "created_at", "2026-03-02T09:15:27.000Z");
-    timestamp(body, "updated_at", "2026-11-30T14:02:11.000+01:00");
   }
 
   @Pact(consumer = CONSUMER)
@@ -72,13 +50,7 @@ class UpdateDirectoryProvisioningPactTest {
       body.booleanValue("synchronize_automatically", true);
       body.stringValue("synchronize_groups", "all");
     }).build();
-    DslPart response = newJsonBody(body -> {
-      requiredConfigurationFields(body, true);
-      body.stringMatcher("synchronize_groups", SYNCHRONIZE_GROUPS_VALUES, "all");
-      timestamp(body, "last_synchronization_at", "2026-11-30T13:30:00.000Z");
-      body.stringType("last_synchronization_status", "failed");
-      body.stringType("last_synchronization_error", "The Google Workspace Groups API is not enabled on the connection.");
-    }).build();
+    DslPart response = newJsonBody(ManagementApiInteractions::everyConfigurationField).build();
     return json(patch(builder, HAS_DIRECTORY_PROVISIONING,
             "a request to replace the mapping and turn on automatic synchronization of every group",
             CONNECTION_ID, request)

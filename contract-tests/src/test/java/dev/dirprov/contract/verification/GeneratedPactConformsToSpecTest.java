@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -74,26 +76,19 @@ class GeneratedPactConformsToSpecTest {
   }
 
   @Test
-  void hasAnInteractionForEveryDocumentedStatusOfThePatch() throws IOException {
+  void namesAProviderStateAndAPathOfTheSpecRelativeToTheApiBaseInEveryInteraction() throws IOException {
     JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(PactSpecValidator.specText());
-    Set<Integer> documented = new TreeSet<>();
-    spec.at("/paths/~1connections~1{id}~1directory-provisioning/patch/responses").fieldNames()
-        .forEachRemaining(status -> documented.add(Integer.valueOf(status)));
-    Set<Integer> covered = interactionNodes().map(i -> i.at("/response/status").asInt())
-        .collect(Collectors.toCollection(TreeSet::new));
+    List<Pattern> specPaths = new ArrayList<>();
+    spec.get("paths").fieldNames().forEachRemaining(path ->
+        specPaths.add(Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+"))));
 
-    assertThat(documented).isNotEmpty();
-    assertThat(covered).as("statuses the interactions answer with").isEqualTo(documented);
-  }
-
-  @Test
-  void namesAProviderStateAndAPathRelativeToTheApiBaseInEveryInteraction() {
     interactionNodes().forEach(interaction -> {
       String description = interaction.get("description").asText();
       assertThat(interaction.at("/providerStates/0/name").asText()).as("provider state of %s", description)
           .isNotBlank();
       assertThat(interaction.at("/request/path").asText()).as("path of %s", description)
-          .matches("/connections/[^/]+/directory-provisioning");
+          .startsWith("/connections")
+          .matches(path -> specPaths.stream().anyMatch(p -> p.matcher(path).matches()), "a path of the spec");
       assertThat(interaction.at("/request/matchingRules/header/Authorization/matchers/0/regex").asText())
           .as("Authorization matcher of %s", description)
           .isEqualTo("Bearer .+");
@@ -111,8 +106,16 @@ class GeneratedPactConformsToSpecTest {
   }
 
   @Test
+  void answersWithoutABodyOnlyWithNoContent() {
+    List<String> bodiless = interactionNodes().filter(i -> i.at("/response/body/content").isMissingNode())
+        .map(i -> i.at("/response/status").asInt() + " " + i.get("description").asText()).toList();
+
+    assertThat(bodiless).isNotEmpty().allSatisfy(answer -> assertThat(answer).startsWith("204 "));
+  }
+
+  @Test
   void matchesEveryResponseFieldByTypeOrFormatRatherThanByValue() {
-    interactionNodes().forEach(interaction -> {
+    interactionNodes().filter(i -> !i.at("/response/body/content").isMissingNode()).forEach(interaction -> {
       JsonNode rules = interaction.at("/response/matchingRules/body");
       Set<String> leaves = new TreeSet<>();
       collectLeafPaths(interaction.at("/response/body/content"), "$", leaves);

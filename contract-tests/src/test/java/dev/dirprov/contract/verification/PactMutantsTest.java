@@ -30,7 +30,19 @@ class PactMutantsTest {
   private static final String PARTIAL_UPDATE = "a request to turn off automatic synchronization only";
   private static final String SELECTED_GROUPS = "a request to synchronize only selected groups";
   private static final String CONNECTION_NOT_FOUND = "a request to update a connection that does not exist";
-  private static final String RATE_LIMITED = "a request while the tenant's rate limit is used up";
+  private static final String RATE_LIMITED =
+      "a request to update the directory provisioning configuration of a connection while the tenant's rate limit"
+          + " is used up";
+
+  private static final String FIRST_PAGE =
+      "a request for the first page of the tenant's directory provisioning configurations";
+  private static final String CREATE = "a request to create a configuration with a mapping that synchronizes selected"
+      + " groups automatically";
+  private static final String DELETE =
+      "a request to delete the directory provisioning configuration of a connection that has one";
+  private static final String SYNCHRONIZE = "a request to synchronize the directory of a connection now";
+  private static final String REPLACE_GROUPS =
+      "a request to replace the synchronized groups of a connection with two groups";
 
   private static PactSpecValidator validator;
   private static ObjectNode generated;
@@ -115,7 +127,33 @@ class PactMutantsTest {
             PactSpecValidator.BEARER_TOKEN_MISSING, "request header Authorization"),
         new Mutant("a rate-limit header is not a number", RATE_LIMITED,
             i -> i.withObject("/response/headers").putArray("x-ratelimit-remaining").add("none"),
-            "validation.response.header.schema.type", "response header x-ratelimit-remaining"));
+            "validation.response.header.schema.type", "response header x-ratelimit-remaining"),
+        new Mutant("a page is larger than 100", FIRST_PAGE,
+            i -> i.withObject("/request/query").putArray("take").add("101"),
+            "validation.request.parameter.schema.maximum", "request query take"),
+        new Mutant("the page size is not a number", FIRST_PAGE,
+            i -> i.withObject("/request/query").putArray("take").add("all"),
+            "validation.request.parameter.schema.type", "request query take"),
+        new Mutant("a request carries a query parameter the spec does not have", FIRST_PAGE,
+            i -> i.withObject("/request/query").putArray("sort").add("connection_name"),
+            "validation.request.parameter.query.unexpected", "request query"),
+        new Mutant("the next cursor is not a string", FIRST_PAGE,
+            i -> responseBody(i).put("next", 2),
+            "validation.response.body.schema.type", "response body /next"),
+        new Mutant("a creation is answered with 200 instead of 201", CREATE,
+            i -> i.withObject("/response").put("status", 200),
+            "validation.response.status.unknown", "response status 200"),
+        new Mutant("a no-content answer carries a body", DELETE,
+            i -> i.withObject("/response").set("body", JSON.createObjectNode()
+                .put("contentType", "application/json").put("encoded", false)
+                .set("content", JSON.createObjectNode().put("deleted", true))),
+            "validation.response.body.unexpected", "response body"),
+        new Mutant("a requested synchronization has no id", SYNCHRONIZE,
+            i -> responseBody(i).remove("synchronization_id"),
+            "validation.response.body.schema.required", "response body /"),
+        new Mutant("a group id has a character Google never uses", REPLACE_GROUPS,
+            i -> ((ObjectNode) requestBody(i).withArray("groups").get(0)).put("id", "group-1"),
+            "validation.request.body.schema.pattern", "request body /groups/0/id"));
   }
 
   private static ObjectNode requestBody(ObjectNode interaction) {
