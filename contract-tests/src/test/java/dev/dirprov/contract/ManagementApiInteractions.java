@@ -62,7 +62,9 @@ final class ManagementApiInteractions {
    * tests build a client, so that a builder option all contract tests need is added here once.
    */
   static DirectoryProvisioningApi clientOf(MockServer mockServer) {
-    return DirectoryProvisioningClient.builder().baseUrl(mockServer.getUrl()).token(TOKEN).build();
+    // Each interaction is one request: the retry rules are proven in the client's own tests, and a
+    // retried 429 would only wait out its Retry-After here.
+    return DirectoryProvisioningClient.builder().baseUrl(mockServer.getUrl()).token(TOKEN).maxRetries(0).build();
   }
 
   /** The operation's path relative to the API base: the client's base URL is the mock server's root. */
