@@ -33,11 +33,16 @@ public class ManagementApiException extends RuntimeException {
   /** The most characters of a response body kept by an exception. */
   public static final int MAX_BODY_CHARS = 16 * 1024;
 
+  /** The HTTP status, 0 without a response. */
   private final int statusCode;
+  /** The reason, as Auth0's body or the status line gives it. */
   private final String error;
+  /** Auth0's machine-readable error code, if any. */
   private final String errorCode;
+  /** Auth0's message, or an excerpt of a body that was not Auth0 JSON. */
   private final String apiMessage;
   private final transient Map<String, List<String>> headers;
+  /** The bounded raw body. */
   private final String body;
 
   /**

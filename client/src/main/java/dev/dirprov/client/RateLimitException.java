@@ -19,7 +19,7 @@ public final class RateLimitException extends ManagementApiException {
 
   private static final long serialVersionUID = 1L;
 
-  private final RateLimit rateLimit;
+  private final transient RateLimit rateLimit;
 
   RateLimitException(ErrorResponseDetails response, RateLimit rateLimit) {
     super(response);
@@ -32,7 +32,7 @@ public final class RateLimitException extends ManagementApiException {
    * @return the limit, empty when the header was absent or not a number
    */
   public OptionalLong limit() {
-    return rateLimit.limit();
+    return state().limit();
   }
 
   /**
@@ -41,7 +41,7 @@ public final class RateLimitException extends ManagementApiException {
    * @return the remaining requests, empty when the header was absent or not a number
    */
   public OptionalLong remaining() {
-    return rateLimit.remaining();
+    return state().remaining();
   }
 
   /**
@@ -50,7 +50,7 @@ public final class RateLimitException extends ManagementApiException {
    * @return the reset time, empty when the header was absent or not a number
    */
   public Optional<Instant> reset() {
-    return rateLimit.reset();
+    return state().reset();
   }
 
   /**
@@ -59,6 +59,11 @@ public final class RateLimitException extends ManagementApiException {
    * @return the wait the server asked for, empty when the header was absent or unreadable
    */
   public Optional<Duration> retryAfter() {
-    return rateLimit.retryAfter();
+    return state().retryAfter();
+  }
+
+  /** The headers' state; empty after deserialization, since it is not part of the serialized form. */
+  private RateLimit state() {
+    return rateLimit != null ? rateLimit : RateLimit.from(name -> null, java.time.Instant.EPOCH);
   }
 }

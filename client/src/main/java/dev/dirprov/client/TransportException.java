@@ -59,8 +59,11 @@ public final class TransportException extends ManagementApiException {
     }
   }
 
+  /** Which failure it was. */
   private final Kind kind;
+  /** The HTTP method of the failed request. */
   private final String method;
+  /** The URL of the failed request, without query or user info. */
   private final String url;
 
   private TransportException(Kind kind, String method, String url, IOException cause) {
