@@ -3,6 +3,7 @@ package dev.dirprov.client;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.dirprov.client.ManagementApiException.ErrorResponseDetails;
 import dev.dirprov.client.model.ApiResponse;
@@ -10,7 +11,6 @@ import feign.Response;
 import feign.RetryableException;
 import feign.Types;
 import feign.codec.Decoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
@@ -24,11 +24,14 @@ import java.util.Locale;
  * saying what was wrong, never a {@code null} result or a bare Jackson or Feign exception.
  *
  * <pre>{@code
- * Feign.builder().decoder(new BoundedResponseDecoder(new ApiResponseDecoder(mapper)))
+ * Feign.builder().decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper)))
  * }</pre>
  *
- * <p>It first reads the whole body (at most {@value #MAX_BODY_BYTES} bytes), then lets the generated decoder
- * map it. Reading and mapping are thus kept apart: an I/O failure while reading is a transport failure, handed
+ * <p>It first reads the whole body (at most {@value #MAX_BODY_BYTES} bytes), then maps it: a model type in
+ * UTF-8 (JSON's encoding; no charset declared or {@code charset=utf-8}) straight from the bytes with the
+ * client's {@code ObjectMapper}, anything else ({@code ApiResponse<T>}, no body expected, another charset)
+ * through the generated decoder. The generated decoder reads through a {@code Reader}, which costs a charset
+ * decoder and its buffers on every response (BENCHMARKS.md). Reading and mapping are thus kept apart: an I/O failure while reading is a transport failure, handed
  * to the retryer like any other; a body that does not map is a decode failure, not retried.
  */
 final class BoundedResponseDecoder implements Decoder {
@@ -39,9 +42,11 @@ final class BoundedResponseDecoder implements Decoder {
   /** The most characters of a Jackson message quoted in an exception message. */
   private static final int MAX_PROBLEM_CHARS = 300;
 
+  private final ObjectMapper mapper;
   private final Decoder delegate;
 
-  BoundedResponseDecoder(Decoder delegate) {
+  BoundedResponseDecoder(ObjectMapper mapper, Decoder delegate) {
+    this.mapper = mapper;
     this.delegate = delegate;
   }
 
@@ -64,7 +69,11 @@ final class BoundedResponseDecoder implements Decoder {
     }
     Object decoded;
     try {
-      decoded = delegate.decode(response.toBuilder().body(body).build(), type);
+      if (expectsBody && type instanceof Class && isUtf8(response)) {
+        decoded = mapper.readValue(body, mapper.constructType(type));
+      } else {
+        decoded = delegate.decode(response.toBuilder().body(body).build(), type);
+      }
     } catch (IOException | RuntimeException e) {
       throw failure(response, bodyType, body, problem(e), e);
     }
@@ -76,19 +85,27 @@ final class BoundedResponseDecoder implements Decoder {
     return decoded;
   }
 
+  /** The whole body, or its first {@code MAX_BODY_BYTES + 1} bytes if it is longer. */
   private static byte[] read(Response response) throws IOException {
     if (response.body() == null) {
       return new byte[0];
     }
+    Integer length = response.body().length(); // Content-Length, when the server sent one
+    int limit = length != null && length <= MAX_BODY_BYTES ? length : MAX_BODY_BYTES + 1;
     try (InputStream in = response.body().asInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int read;
-      while (out.size() <= MAX_BODY_BYTES && (read = in.read(buffer)) > 0) {
-        out.write(buffer, 0, read);
-      }
-      return out.toByteArray();
+      return in.readNBytes(limit);
     }
+  }
+
+  /** Whether the body is in JSON's encoding, UTF-8: no charset declared, or {@code charset=utf-8}. */
+  private static boolean isUtf8(Response response) {
+    for (String contentType : response.headers().getOrDefault("Content-Type", List.of())) {
+      int charset = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+      if (charset >= 0 && !contentType.regionMatches(true, charset + 8, "utf-8", 0, 5)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isBlank(byte[] body) {

@@ -1,10 +1,5 @@
 package dev.dirprov.client;
 
-import feign.Client;
-import feign.Request;
-import feign.Response;
-import feign.okhttp.OkHttpClient;
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,28 +10,26 @@ import java.util.Optional;
  * Bounds each call, every attempt and every wait between attempts included, by {@code callTimeout}.
  *
  * <pre>{@code
- * CallDeadline deadline = new CallDeadline(okHttp, Duration.ofMinutes(2), Clock.systemUTC());
+ * CallDeadline deadline = new CallDeadline(Duration.ofMinutes(2), Clock.systemUTC());
  * try (CallDeadline.Scope call = deadline.begin()) {
- *   // every attempt made through `deadline` (a Feign Client) on this thread ends by the deadline
+ *   // every attempt OkHttpTransport makes on this thread ends by the deadline
  * }
  * }</pre>
  *
  * <p>{@link TypedFailureHandler} begins the scope when a call starts; {@link RateLimitAwareRetryer} makes no
- * retry whose wait would end after the deadline; and as the Feign {@link Client}, this class runs each attempt
- * with OkHttp's call timeout set to the time left, which bounds connecting, waiting and reading the whole body,
+ * retry whose wait would end after the deadline; and {@link OkHttpTransport} runs each attempt with OkHttp's
+ * call timeout set to {@link #attemptTimeout()}, which bounds connecting, waiting and reading the whole body,
  * so a server that trickles its response cannot hold a call past the deadline. Feign runs a call on the
  * caller's thread from start to end, which is why the deadline can live in a thread-local.
  */
-final class CallDeadline implements Client {
+final class CallDeadline {
 
   private static final ThreadLocal<Instant> CURRENT = new ThreadLocal<>();
 
-  private final okhttp3.OkHttpClient http;
   private final Duration callTimeout;
   private final Clock clock;
 
-  CallDeadline(okhttp3.OkHttpClient http, Duration callTimeout, Clock clock) {
-    this.http = http;
+  CallDeadline(Duration callTimeout, Clock clock) {
     this.callTimeout = callTimeout;
     this.clock = clock;
   }
@@ -65,15 +58,18 @@ final class CallDeadline implements Client {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  @Override
-  public Response execute(Request request, Request.Options options) throws IOException {
+  /**
+   * The time the next attempt on this thread may take: what is left of the running call's deadline, or the
+   * whole {@code callTimeout} outside a call.
+   *
+   * @throws InterruptedIOException if the deadline has passed, so that no attempt starts
+   */
+  Duration attemptTimeout() throws InterruptedIOException {
     Instant deadline = CURRENT.get();
     Duration left = deadline == null ? callTimeout : Duration.between(clock.instant(), deadline);
     if (left.isNegative() || left.isZero()) {
       throw new InterruptedIOException("callTimeout of " + callTimeout + " reached before the attempt started");
     }
-    // newBuilder() shares the connection pool and dispatcher; only the timeout differs.
-    okhttp3.OkHttpClient attempt = http.newBuilder().callTimeout(left).build();
-    return new OkHttpClient(attempt).execute(request, options);
+    return left;
   }
 }

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
 
 /**
  * Builds the {@link DirectoryProvisioningApi} client of Auth0's Management API, generated from the dirprov spec.
@@ -50,6 +51,9 @@ public final class DirectoryProvisioningClient {
 
   /** Default time allowed between two reads of the response: 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Idle keep-alive connections a client keeps, each for up to 5 minutes. */
+  private static final int MAX_IDLE_CONNECTIONS = 32;
 
   /** Default time one call may take end to end, every retry and wait included: 2 minutes. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
@@ -325,6 +329,8 @@ public final class DirectoryProvisioningClient {
           .retryOnConnectionFailure(false) // the retryer alone retries, within its budget
           .followRedirects(false)
           .followSslRedirects(false)
+          // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
+          .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
           .build();
       Consumer<String> log = logLevel == Logger.Level.NONE ? line -> { } : logSink;
       Supplier<String> tokens = tokenSupplier;
@@ -335,13 +341,13 @@ public final class DirectoryProvisioningClient {
         tokens = fetched;
         reauthenticate = fetched::invalidate;
       }
-      CallDeadline deadline = new CallDeadline(http, callTimeout, clock);
+      CallDeadline deadline = new CallDeadline(callTimeout, clock);
       return Feign.builder()
-          .client(deadline)
+          .client(new OkHttpTransport(http, deadline))
           // Same values as the OkHttp client, so that Feign never has to derive a per-request client.
           .options(new Request.Options(connectTimeout, readTimeout, false))
           .encoder(new JacksonEncoder(mapper))
-          .decoder(new BoundedResponseDecoder(new ApiResponseDecoder(mapper)))
+          .decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper)))
           .errorDecoder(new ManagementApiErrorDecoder(mapper, clock))
           .retryer(new RateLimitAwareRetryer(maxRetries, maxRetryWait, clock, sleeper, random, reauthenticate))
           .requestInterceptor(new BearerTokenInterceptor(tokens))
