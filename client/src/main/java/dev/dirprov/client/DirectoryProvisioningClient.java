@@ -1,27 +1,14 @@
 package dev.dirprov.client;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
-import dev.dirprov.client.internal.ApiResponseDecoder;
-import feign.Feign;
 import feign.Logger;
-import feign.Request;
-import feign.jackson.JacksonEncoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import okhttp3.ConnectionPool;
 
 /**
  * Builds the {@link DirectoryProvisioningApi} client of Auth0's Management API, generated from the dirprov spec.
@@ -52,9 +39,6 @@ public final class DirectoryProvisioningClient {
   /** Default time allowed between two reads of the response: 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Idle keep-alive connections a client keeps, each for up to 5 minutes. */
-  private static final int MAX_IDLE_CONNECTIONS = 32;
-
   /** Default time one call may take end to end, every retry and wait included: 2 minutes. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
 
@@ -79,41 +63,26 @@ public final class DirectoryProvisioningClient {
   }
 
   /**
-   * The Jackson mapper the client reads and writes JSON with: unset fields are left out, unknown fields
-   * are ignored, and date-times keep the offset they were sent with.
-   */
-  static ObjectMapper objectMapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .build();
-  }
-
-  /**
    * Configures a {@link DirectoryProvisioningApi}. Not thread-safe; {@link #build()} checks every option and
    * names the first one that is missing or wrong.
    */
   public static final class Builder {
-    private ManagementApiUrl url;
-    private Supplier<String> tokenSupplier;
-    private String tokenOption;
-    private String clientId;
-    private String clientSecret;
-    private String audience;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
-    private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
-    private Logger.Level logLevel = Logger.Level.NONE;
-    private Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
+    // Read by FeignAssembly once build() has checked them.
+    ManagementApiUrl url;
+    Credentials credentials;
+    String audience;
+    Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    int maxRetries = DEFAULT_MAX_RETRIES;
+    Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
+    Logger.Level logLevel = Logger.Level.NONE;
+    Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
     // Seams for tests, so that they control time and jitter and never sleep.
-    private Clock clock = Clock.systemUTC();
-    private RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    Clock clock = Clock.systemUTC();
+    RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
+    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private String credentialsOption;
 
     private Builder() {
     }
@@ -145,26 +114,24 @@ public final class DirectoryProvisioningClient {
     /**
      * A fixed Management API access token, sent as {@code Authorization: Bearer <token>}.
      *
-     * @param token the access token; never logged or shown in messages
+     * @param token the access token, without control characters; never logged or shown in messages
      * @return this builder
      */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token == null");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token is blank");
-      }
-      return credentials(() -> token, "token");
+      return credentials(Credentials.fixed(token), "token");
     }
 
     /**
      * Supplies the access token for every request, for callers that rotate tokens themselves.
      *
-     * @param tokenSupplier called once per request; must return a non-blank token
+     * @param tokenSupplier called once per request; must return a non-blank token without control
+     *     characters, else the call fails with a {@link TokenException}
      * @return this builder
      */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       Objects.requireNonNull(tokenSupplier, "tokenSupplier == null");
-      return credentials(tokenSupplier, "tokenSupplier");
+      return credentials(Credentials.supplied(tokenSupplier), "tokenSupplier");
     }
 
     /**
@@ -183,10 +150,7 @@ public final class DirectoryProvisioningClient {
       if (clientId.isBlank() || clientSecret.isBlank()) {
         throw new IllegalArgumentException(clientId.isBlank() ? "clientId is blank" : "clientSecret is blank");
       }
-      credentials(null, "clientCredentials");
-      this.clientId = clientId;
-      this.clientSecret = clientSecret;
-      return this;
+      return credentials(ClientCredentialsTokens.grant(clientId, clientSecret), "clientCredentials");
     }
 
     /**
@@ -315,54 +279,19 @@ public final class DirectoryProvisioningClient {
       if (url == null) {
         throw new IllegalStateException("domain or baseUrl required");
       }
-      if (tokenOption == null) {
+      if (credentials == null) {
         throw new IllegalStateException("token, tokenSupplier or clientCredentials required");
       }
-      if (audience != null && clientId == null) {
+      if (audience != null && !"clientCredentials".equals(credentialsOption)) {
         throw new IllegalStateException("audience is only used with clientCredentials");
       }
-      ObjectMapper mapper = objectMapper();
-      okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
-          .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS) // API attempts get the time left instead
-          .retryOnConnectionFailure(false) // the retryer alone retries, within its budget
-          .followRedirects(false)
-          .followSslRedirects(false)
-          // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
-          .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-          .build();
-      Consumer<String> log = logLevel == Logger.Level.NONE ? line -> { } : logSink;
-      Supplier<String> tokens = tokenSupplier;
-      Predicate<String> reauthenticate = refusedToken -> false;
-      if (clientId != null) {
-        ClientCredentialsTokens fetched = new ClientCredentialsTokens(http, mapper, url.tokenUrl(), clientId,
-            clientSecret, audience == null ? url.defaultAudience() : audience, clock, log);
-        tokens = fetched;
-        reauthenticate = fetched::invalidate;
-      }
-      CallDeadline deadline = new CallDeadline(callTimeout, clock);
-      return Feign.builder()
-          .client(new OkHttpTransport(http, deadline))
-          // Same values as the OkHttp client, so that Feign never has to derive a per-request client.
-          .options(new Request.Options(connectTimeout, readTimeout, false))
-          .encoder(new JacksonEncoder(mapper))
-          .decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper)))
-          .errorDecoder(new ManagementApiErrorDecoder(mapper, clock))
-          .retryer(new RateLimitAwareRetryer(maxRetries, maxRetryWait, clock, sleeper, random, reauthenticate))
-          .requestInterceptor(new BearerTokenInterceptor(tokens))
-          .logger(new RedactingLogger(log))
-          .logLevel(logLevel)
-          .contract(new ParameterEncodingGuard.SegmentContract())
-          .invocationHandlerFactory(new TypedFailureHandler(new ParameterEncodingGuard(), deadline))
-          .target(DirectoryProvisioningApi.class, url.baseUrl());
+      return new FeignAssembly(this).build();
     }
 
     @Override
     public String toString() {
       return "DirectoryProvisioningClient.Builder[baseUrl=" + (url == null ? null : url.baseUrl())
-          + ", credentials=" + (tokenOption == null ? "none" : tokenOption.equals("clientCredentials")
-              ? "clientCredentials(clientId=" + clientId + ", clientSecret=<redacted>)" : tokenOption + "=<redacted>")
+          + ", credentials=" + (credentials == null ? "none" : credentials)
           + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
           + ", maxRetries=" + maxRetries + ", maxRetryWait=" + maxRetryWait + ", logLevel=" + logLevel + "]";
     }
@@ -375,13 +304,13 @@ public final class DirectoryProvisioningClient {
       return this;
     }
 
-    private Builder credentials(Supplier<String> tokens, String option) {
-      if (tokenOption != null && !tokenOption.equals(option)) {
-        throw new IllegalStateException(
-            "Set one of token, tokenSupplier or clientCredentials: " + option + " was set after " + tokenOption);
+    private Builder credentials(Credentials credentials, String option) {
+      if (credentialsOption != null && !credentialsOption.equals(option)) {
+        throw new IllegalStateException("Set one of token, tokenSupplier or clientCredentials: " + option
+            + " was set after " + credentialsOption);
       }
-      this.tokenSupplier = tokens;
-      this.tokenOption = option;
+      this.credentials = credentials;
+      this.credentialsOption = option;
       return this;
     }
 

@@ -67,7 +67,8 @@ class LogRedactionTest {
         .logLevel(Logger.Level.FULL).logSink(lines::add).build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(lines).contains("---> POST " + server.baseUrl() + "/oauth/token (client credentials; body not logged)");
+    assertThat(lines).contains("[ClientCredentials#token] ---> POST " + server.baseUrl() + "/oauth/token HTTP/1.1");
+    assertThat(lines).anyMatch(line -> line.startsWith("[ClientCredentials#token] <--- HTTP/1.1 200"));
     assertThat(lines).noneMatch(line -> line.contains("s3cr3t") || line.contains("client_credentials\""));
   }
 
