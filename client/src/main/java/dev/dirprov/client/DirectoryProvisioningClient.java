@@ -14,13 +14,9 @@ import java.util.function.Supplier;
  * Builds the {@link DirectoryProvisioningApi} client of Auth0's Management API, generated from the dirprov spec.
  *
  * <pre>{@code
- * DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
- *     .domain("acme.eu.auth0.com")
- *     .clientCredentials(System.getenv("AUTH0_CLIENT_ID"), System.getenv("AUTH0_CLIENT_SECRET"))
- *     .build();
- *
- * UpdateDirectoryProvisioningResponseContent updated = api.updateDirectoryProvisioning(
- *     "con_0aB1cD2eF3gH4iJ5",
+ * DirectoryProvisioningApi api = DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com")
+ *     .clientCredentials(System.getenv("AUTH0_CLIENT_ID"), System.getenv("AUTH0_CLIENT_SECRET")).build();
+ * api.updateDirectoryProvisioning("con_0aB1cD2eF3gH4iJ5",
  *     new UpdateDirectoryProvisioningRequestContent().synchronizeAutomatically(false));
  * }</pre>
  *
@@ -35,19 +31,14 @@ public final class DirectoryProvisioningClient {
 
   /** Default time allowed to establish a TCP and TLS connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
   /** Default time allowed between two reads of the response: 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
   /** Default time one call may take end to end, every retry and wait included: 2 minutes. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-
   /** Default number of retries after the first attempt: 2, as in Auth0's SDKs. */
   public static final int DEFAULT_MAX_RETRIES = 2;
-
   /** Default longest wait before a retry: 60 seconds. */
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
-
   private DirectoryProvisioningClient() {
   }
 
@@ -78,14 +69,12 @@ public final class DirectoryProvisioningClient {
     Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
     Logger.Level logLevel = Logger.Level.NONE;
     Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
-    // Seams for tests, so that they control time and jitter and never sleep.
     Clock clock = Clock.systemUTC();
     RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private String credentialsOption;
 
-    private Builder() {
-    }
+    private Builder() { }
 
     /**
      * The Auth0 tenant, such as {@code acme.eu.auth0.com}; requests go to {@code https://{domain}/api/v2}
@@ -118,8 +107,7 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder token(String token) {
-      Objects.requireNonNull(token, "token == null");
-      return credentials(Credentials.fixed(token), "token");
+      return credentials(Credentials.fixed(Objects.requireNonNull(token, "token == null")), "token");
     }
 
     /**
@@ -130,8 +118,8 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
-      Objects.requireNonNull(tokenSupplier, "tokenSupplier == null");
-      return credentials(Credentials.supplied(tokenSupplier), "tokenSupplier");
+      return credentials(Credentials.supplied(Objects.requireNonNull(tokenSupplier, "tokenSupplier == null")),
+          "tokenSupplier");
     }
 
     /**
@@ -145,9 +133,8 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      Objects.requireNonNull(clientId, "clientId == null");
-      Objects.requireNonNull(clientSecret, "clientSecret == null");
-      if (clientId.isBlank() || clientSecret.isBlank()) {
+      if (Objects.requireNonNull(clientId, "clientId == null").isBlank()
+          | Objects.requireNonNull(clientSecret, "clientSecret == null").isBlank()) {
         throw new IllegalArgumentException(clientId.isBlank() ? "clientId is blank" : "clientSecret is blank");
       }
       return credentials(ClientCredentialsTokens.grant(clientId, clientSecret), "clientCredentials");
@@ -161,8 +148,7 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder audience(String audience) {
-      Objects.requireNonNull(audience, "audience == null");
-      if (audience.isBlank()) {
+      if (Objects.requireNonNull(audience, "audience == null").isBlank()) {
         throw new IllegalArgumentException("audience is blank");
       }
       this.audience = audience;
@@ -254,18 +240,11 @@ public final class DirectoryProvisioningClient {
       return this;
     }
 
-    Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    Builder sleeper(RateLimitAwareRetryer.Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    Builder random(DoubleSupplier random) {
-      this.random = random;
+    /** For tests: the time the client reads and waits on, and its jitter; {@code null} keeps a seam as it is. */
+    Builder seams(Clock clock, RateLimitAwareRetryer.Sleeper sleeper, DoubleSupplier random) {
+      this.clock = clock == null ? this.clock : clock;
+      this.sleeper = sleeper == null ? this.sleeper : sleeper;
+      this.random = random == null ? this.random : random;
       return this;
     }
 
@@ -276,14 +255,11 @@ public final class DirectoryProvisioningClient {
      * @throws IllegalStateException naming the option that is missing
      */
     public DirectoryProvisioningApi build() {
-      if (url == null) {
-        throw new IllegalStateException("domain or baseUrl required");
-      }
-      if (credentials == null) {
-        throw new IllegalStateException("token, tokenSupplier or clientCredentials required");
-      }
-      if (audience != null && !"clientCredentials".equals(credentialsOption)) {
-        throw new IllegalStateException("audience is only used with clientCredentials");
+      String missing = url == null ? "domain or baseUrl required" : credentials == null
+          ? "token, tokenSupplier or clientCredentials required" : audience != null
+          && !"clientCredentials".equals(credentialsOption) ? "audience is only used with clientCredentials" : null;
+      if (missing != null) {
+        throw new IllegalStateException(missing);
       }
       return new FeignAssembly(this).build();
     }
@@ -315,8 +291,7 @@ public final class DirectoryProvisioningClient {
     }
 
     private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name + " == null");
-      if (duration.isNegative() || duration.isZero()) {
+      if (Objects.requireNonNull(duration, name + " == null").isNegative() || duration.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, but was " + duration);
       }
       return duration;

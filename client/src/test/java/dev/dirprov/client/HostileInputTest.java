@@ -124,7 +124,7 @@ class HostileInputTest {
   @Test
   void aSupplierTokenWithLineBreaksIsATokenException() {
     ManagementApiException e = failureOf(local.withTime(DirectoryProvisioningClient.builder()
-        .baseUrl(local.baseUrl()).tokenSupplier(() -> "evil\r\nX-Injected: 1")).build());
+        .baseUrl(local.apiUrl()).tokenSupplier(() -> "evil\r\nX-Injected: 1")).build());
 
     assertThat(e).isInstanceOf(TokenException.class);
     assertThat(everythingIn(e)).doesNotContain("evil");
@@ -171,7 +171,7 @@ class HostileInputTest {
             + SECRET_TOKEN + "\",\"message\":\"Bad header: Authorization: Bearer " + SECRET_TOKEN + "\"}")));
 
     ManagementApiException e = failureOf(local.withTime(DirectoryProvisioningClient.builder()
-        .baseUrl(local.baseUrl()).token(SECRET_TOKEN)).build());
+        .baseUrl(local.apiUrl()).token(SECRET_TOKEN)).build());
 
     assertThat(e).isInstanceOf(UnauthorizedException.class);
     assertThat(everythingIn(e)).doesNotContain(SECRET_TOKEN).contains("<redacted>");
@@ -183,7 +183,7 @@ class HostileInputTest {
         .withBody("you sent " + SECRET_TOKEN)));
 
     ManagementApiException e = failureOf(local.withTime(DirectoryProvisioningClient.builder()
-        .baseUrl(local.baseUrl()).token(SECRET_TOKEN)).build());
+        .baseUrl(local.apiUrl()).token(SECRET_TOKEN)).build());
 
     assertThat(e).isInstanceOf(BadRequestException.class);
     assertThat(everythingIn(e)).doesNotContain(SECRET_TOKEN);

@@ -12,12 +12,16 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.VerificationResult;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -76,19 +80,24 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     return time;
   }
 
-  /** {@code http://127.0.0.1:port/api/v2} */
+  /** {@code http://127.0.0.1:port}, as WireMock names it. */
   String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** {@code http://127.0.0.1:port/api/v2}, the client's base URL. */
+  String apiUrl() {
     return server.baseUrl() + "/api/v2";
   }
 
   /** A builder aimed at the server with the fixed token {@link #TOKEN}, waiting on {@link #time()}. */
   DirectoryProvisioningClient.Builder builder() {
-    return withTime(DirectoryProvisioningClient.builder().baseUrl(baseUrl()).token(TOKEN));
+    return withTime(DirectoryProvisioningClient.builder().baseUrl(apiUrl()).token(TOKEN));
   }
 
   /** A builder aimed at the server with client credentials ({@code my-client-id}, {@link #SECRET}). */
   DirectoryProvisioningClient.Builder clientCredentials() {
-    return withTime(DirectoryProvisioningClient.builder().baseUrl(baseUrl())
+    return withTime(DirectoryProvisioningClient.builder().baseUrl(apiUrl())
         .clientCredentials("my-client-id", SECRET));
   }
 
@@ -98,11 +107,35 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback, BeforeEachC
   }
 
   DirectoryProvisioningClient.Builder withTime(DirectoryProvisioningClient.Builder builder) {
-    return builder.clock(time).sleeper(time).random(() -> 0.5);
+    return builder.seams(time, time, () -> 0.5);
   }
 
   void stubFor(MappingBuilder mapping) {
     server.stubFor(mapping);
+  }
+
+  void verify(RequestPatternBuilder pattern) {
+    server.verify(pattern);
+  }
+
+  void verify(int count, RequestPatternBuilder pattern) {
+    server.verify(count, pattern);
+  }
+
+  List<ServeEvent> getAllServeEvents() {
+    return server.getAllServeEvents();
+  }
+
+  void resetRequests() {
+    server.resetRequests();
+  }
+
+  void resetAll() {
+    server.resetAll();
+  }
+
+  VerificationResult countRequestsMatching(RequestPattern pattern) {
+    return server.countRequestsMatching(pattern);
   }
 
   /** The token endpoint answers each request with the next of {@code answers}, then repeats the last. */
