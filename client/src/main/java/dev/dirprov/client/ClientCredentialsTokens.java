@@ -123,22 +123,19 @@ final class ClientCredentialsTokens extends Credentials {
     }
     if (asker) {
       Token token = null;
-      RuntimeException failure = null;
       try {
         token = request();
-      } catch (RuntimeException e) {
-        failure = e;
+        return token.value();
+      } catch (RuntimeException | Error e) {
+        answer.completeExceptionally(e);
+        throw e;
+      } finally {
+        synchronized (lock) {
+          current = token != null && clock.instant().isBefore(token.refreshAt()) ? token : current;
+          inFlight = null;
+        }
+        answer.complete(token); // no effect after a failure
       }
-      synchronized (lock) {
-        current = token != null && clock.instant().isBefore(token.refreshAt()) ? token : current;
-        inFlight = null;
-      }
-      if (failure != null) {
-        answer.completeExceptionally(failure);
-        throw failure;
-      }
-      answer.complete(token);
-      return token.value();
     }
     return awaitOtherThread(answer);
   }
@@ -150,6 +147,9 @@ final class ClientCredentialsTokens extends Credentials {
           : answer.get(Math.max(0, Duration.between(clock.instant(), deadline).toNanos()), TimeUnit.NANOSECONDS)
               .value();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
+      }
       throw (RuntimeException) e.getCause();
     } catch (TimeoutException | InterruptedException e) {
       if (e instanceof InterruptedException) {
