@@ -5,17 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.dirprov.client.ManagementApiException.ErrorResponseDetails;
 import dev.dirprov.client.model.ApiResponse;
 import feign.Response;
 import feign.RetryableException;
 import feign.Types;
 import feign.codec.Decoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,15 +21,16 @@ import java.util.Locale;
  * saying what was wrong, never a {@code null} result or a bare Jackson or Feign exception.
  *
  * <pre>{@code
- * Feign.builder().decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper)))
+ * Feign.builder().decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper), failures))
  * }</pre>
  *
  * <p>It first reads the whole body (at most {@value #MAX_BODY_BYTES} bytes), then maps it: a model type in
  * UTF-8 (JSON's encoding; no charset declared or {@code charset=utf-8}) straight from the bytes with the
  * client's {@code ObjectMapper}, anything else ({@code ApiResponse<T>}, no body expected, another charset)
  * through the generated decoder. The generated decoder reads through a {@code Reader}, which costs a charset
- * decoder and its buffers on every response (BENCHMARKS.md). Reading and mapping are thus kept apart: an I/O failure while reading is a transport failure, handed
- * to the retryer like any other; a body that does not map is a decode failure, not retried.
+ * decoder and its buffers on every response (BENCHMARKS.md). Reading and mapping are kept apart: an I/O
+ * failure while reading is a transport failure, handed to the retryer like any other; a body that does not map
+ * is a decode failure, not retried. {@link Failures} shapes both.
  */
 final class BoundedResponseDecoder implements Decoder {
 
@@ -44,20 +42,21 @@ final class BoundedResponseDecoder implements Decoder {
 
   private final ObjectMapper mapper;
   private final Decoder delegate;
+  private final Failures failures;
 
-  BoundedResponseDecoder(ObjectMapper mapper, Decoder delegate) {
+  BoundedResponseDecoder(ObjectMapper mapper, Decoder delegate, Failures failures) {
     this.mapper = mapper;
     this.delegate = delegate;
+    this.failures = failures;
   }
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
     byte[] body;
     try {
-      body = read(response);
+      body = Failures.read(response.body(), MAX_BODY_BYTES);
     } catch (IOException e) {
-      throw new RetryableException(response.status(), e.getMessage(), response.request().httpMethod(), e,
-          (Long) null, response.request());
+      throw Failures.carry(failures.transport(response.request(), e), response.request());
     }
     Type bodyType = bodyTypeOf(type);
     boolean expectsBody = bodyType != Void.class && bodyType != void.class;
@@ -83,18 +82,6 @@ final class BoundedResponseDecoder implements Decoder {
       throw failure(response, bodyType, body, "the body is JSON null", null);
     }
     return decoded;
-  }
-
-  /** The whole body, or its first {@code MAX_BODY_BYTES + 1} bytes if it is longer. */
-  private static byte[] read(Response response) throws IOException {
-    if (response.body() == null) {
-      return new byte[0];
-    }
-    Integer length = response.body().length(); // Content-Length, when the server sent one
-    int limit = length != null && length <= MAX_BODY_BYTES ? length : MAX_BODY_BYTES + 1;
-    try (InputStream in = response.body().asInputStream()) {
-      return in.readNBytes(limit);
-    }
   }
 
   /** Whether the body is in JSON's encoding, UTF-8: no charset declared, or {@code charset=utf-8}. */
@@ -156,28 +143,8 @@ final class BoundedResponseDecoder implements Decoder {
     return path.toString();
   }
 
-  private static ResponseDecodeException failure(Response response, Type bodyType, byte[] body, String problem,
+  private RetryableException failure(Response response, Type bodyType, byte[] body, String problem,
       Throwable cause) {
-    String text = new String(body, 0, Math.min(body.length, ManagementApiException.MAX_BODY_CHARS * 4),
-        StandardCharsets.UTF_8);
-    if (text.length() > ManagementApiException.MAX_BODY_CHARS) {
-      text = text.substring(0, ManagementApiException.MAX_BODY_CHARS);
-    }
-    String reason = response.reason() == null || response.reason().isBlank() ? null : response.reason();
-    var headers = ErrorResponseDetails.lowerCase(response.headers());
-    String contentType = headers.getOrDefault("content-type", List.of()).stream().findFirst().orElse(null);
-    String notJson = contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")
-        ? " (Content-Type " + contentType + ")" : "";
-    String message = response.status() + (reason == null ? "" : " " + reason)
-        + ": could not decode the response of " + response.request().httpMethod() + " "
-        + withoutQuery(response.request().url()) + " as " + Types.getRawType(bodyType).getSimpleName()
-        + notJson + ": " + problem;
-    ErrorResponseDetails details = new ErrorResponseDetails(response.status(), reason, null, null, headers, text);
-    return new ResponseDecodeException(message, details, cause);
-  }
-
-  private static String withoutQuery(String url) {
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query);
+    return Failures.carry(failures.undecodable(response, bodyType, body, problem, cause), response.request());
   }
 }

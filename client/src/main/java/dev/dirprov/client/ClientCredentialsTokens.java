@@ -2,79 +2,113 @@ package dev.dirprov.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dirprov.client.ManagementApiException.ErrorResponseDetails;
+import feign.Logger;
+import feign.Request;
+import feign.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Management API access tokens from the OAuth client-credentials grant, cached until shortly before they expire.
  *
  * <pre>{@code
- * ClientCredentialsTokens tokens = new ClientCredentialsTokens(okHttp, mapper,
- *     "https://acme.eu.auth0.com/oauth/token", clientId, clientSecret,
- *     "https://acme.eu.auth0.com/api/v2/", Clock.systemUTC(), line -> { });
- * String accessToken = tokens.get(); // POSTs to /oauth/token at most once per token lifetime
+ * Credentials credentials = ClientCredentialsTokens.grant(clientId, clientSecret)
+ *     .connect(builderOptions, transport, failures, logger, mapper);
+ * String accessToken = credentials.token(); // POSTs to /oauth/token at most once per token lifetime
  * }</pre>
  *
- * <p>A token is reused until {@link #REFRESH_MARGIN} (or a tenth of its lifetime, if shorter) before its
- * {@code expires_in}. When many threads need a new token at once, one of them asks for it and the others wait
- * for that answer, success or failure. {@link #invalidate(String)} drops a token the API refused. The request
- * body (with the client secret) is never logged, and neither the secret nor a token appears in a
- * {@link TokenException} or in {@link #toString()}.
+ * <p>The token request goes through the API's own transport: the same call deadline, bounds, logging (without
+ * body) and typed failures. A token is reused until {@link #REFRESH_MARGIN} (or a tenth of its lifetime, if
+ * shorter) before its {@code expires_in}. When many threads need a new token at once, one of them asks for it
+ * and the others wait for that answer, each within its own deadline. An answer that is not a usable token (no
+ * {@code access_token}, one with control characters, an {@code expires_in} that is not a whole number of
+ * seconds from 0 to {@value #MAX_LIFETIME_SECONDS}) is a {@link TokenException} and is never cached. Neither
+ * the secret nor a token appears in a {@link TokenException} or in {@link #toString()}.
  */
-final class ClientCredentialsTokens implements Supplier<String> {
+final class ClientCredentialsTokens extends Credentials {
 
   /** How long before its expiry a token is replaced: 60 seconds. */
   static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+  /** The longest lifetime read from {@code expires_in}: about 68 years. */
+  static final long MAX_LIFETIME_SECONDS = Integer.MAX_VALUE;
 
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final int MAX_BODY_CHARS = 16 * 1024;
+  private static final Map<String, Collection<String>> HEADERS = Map.of(
+      "Accept", List.of("application/json"), "Content-Type", List.of("application/json"));
+  private static final int MAX_BODY_BYTES = 16 * 1024;
 
-  private final OkHttpClient http;
-  private final ObjectMapper mapper;
-  private final String tokenUrl;
   private final String clientId;
   private final String clientSecret;
   private final String audience;
+  private final String tokenUrl;
+  private final OkHttpTransport transport;
+  private final Failures failures;
+  private final ObjectMapper mapper;
   private final Clock clock;
-  private final Consumer<String> log;
+  private final RedactingLogger logger;
+  private final Logger.Level logLevel;
   private final Object lock = new Object();
   private Token current;
   private CompletableFuture<Token> inFlight;
 
-  ClientCredentialsTokens(OkHttpClient http, ObjectMapper mapper, String tokenUrl, String clientId,
-      String clientSecret, String audience, Clock clock, Consumer<String> log) {
-    this.http = http;
-    this.mapper = mapper;
-    this.tokenUrl = tokenUrl;
+  private ClientCredentialsTokens(String clientId, String clientSecret, String audience, String tokenUrl,
+      OkHttpTransport transport, Failures failures, ObjectMapper mapper, Clock clock, RedactingLogger logger,
+      Logger.Level logLevel) {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.audience = audience;
+    this.tokenUrl = tokenUrl;
+    this.transport = transport;
+    this.failures = failures;
+    this.mapper = mapper;
     this.clock = clock;
-    this.log = log;
+    this.logger = logger;
+    this.logLevel = logLevel.compareTo(Logger.Level.HEADERS) > 0 ? Logger.Level.HEADERS : logLevel;
+  }
+
+  /** The grant as the builder holds it, before it knows where tokens come from. */
+  static Credentials grant(String clientId, String clientSecret) {
+    return new Credentials() {
+      @Override
+      String token() {
+        throw new IllegalStateException("not connected");
+      }
+
+      @Override
+      List<String> secrets() {
+        return List.of(clientSecret);
+      }
+
+      @Override
+      Credentials connect(DirectoryProvisioningClient.Builder options, OkHttpTransport transport,
+          Failures failures, RedactingLogger logger, ObjectMapper mapper) {
+        return new ClientCredentialsTokens(clientId, clientSecret, options.audience == null
+            ? options.url.defaultAudience() : options.audience, options.url.tokenUrl(), transport, failures, mapper,
+            options.clock, logger, options.logLevel);
+      }
+
+      @Override
+      public String toString() {
+        return "clientCredentials(clientId=" + clientId + ", clientSecret=<redacted>)";
+      }
+    };
   }
 
   private record Token(String value, Instant refreshAt) {
   }
 
   @Override
-  public String get() {
+  String token() {
     CompletableFuture<Token> answer;
     boolean asker = false;
     synchronized (lock) {
@@ -89,34 +123,45 @@ final class ClientCredentialsTokens implements Supplier<String> {
     }
     if (asker) {
       Token token = null;
-      Throwable failure = null;
       try {
         token = request();
+        return token.value();
       } catch (RuntimeException | Error e) {
-        failure = e;
-      }
-      synchronized (lock) {
-        current = token == null ? current : token;
-        inFlight = null;
-      }
-      if (failure == null) {
-        answer.complete(token);
-      } else {
-        answer.completeExceptionally(failure);
+        answer.completeExceptionally(e);
+        throw e;
+      } finally {
+        synchronized (lock) {
+          current = token != null && clock.instant().isBefore(token.refreshAt()) ? token : current;
+          inFlight = null;
+        }
+        answer.complete(token); // no effect after a failure
       }
     }
+    return awaitOtherThread(answer);
+  }
+
+  private String awaitOtherThread(CompletableFuture<Token> answer) {
+    Instant deadline = CallDeadline.current();
     try {
-      return answer.join().value();
-    } catch (CompletionException e) {
+      return deadline == null ? answer.get().value()
+          : answer.get(Math.max(0, Duration.between(clock.instant(), deadline).toNanos()), TimeUnit.NANOSECONDS)
+              .value();
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof Error) {
         throw (Error) e.getCause();
       }
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+      throw (RuntimeException) e.getCause();
+    } catch (TimeoutException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw Failures.tokenUnreachable(tokenUrl, TransportException.of("POST", tokenUrl,
+          new java.io.InterruptedIOException("callTimeout reached while another thread asked for a token")));
     }
   }
 
-  /** Drops {@code refused} if it is still the cached token, so that the next call gets a new one. */
-  boolean invalidate(String refused) {
+  @Override
+  boolean refused(String refused) {
     synchronized (lock) {
       if (current != null && current.value().equals(refused)) {
         current = null;
@@ -125,62 +170,86 @@ final class ClientCredentialsTokens implements Supplier<String> {
     return true;
   }
 
+  @Override
+  List<String> secrets() {
+    return List.of(clientSecret);
+  }
+
   private Token request() {
     Map<String, String> grant = new LinkedHashMap<>();
     grant.put("grant_type", "client_credentials");
     grant.put("client_id", clientId);
     grant.put("client_secret", clientSecret);
     grant.put("audience", audience);
-    Instant asked = clock.instant();
-    String body;
-    int status;
-    Map<String, List<String>> headers;
-    String reason;
-    log.accept("---> POST " + tokenUrl + " (client credentials; body not logged)");
-    try (Response response = http.newCall(new Request.Builder().url(tokenUrl)
-        .header("Accept", "application/json")
-        .post(RequestBody.create(mapper.writeValueAsBytes(grant), JSON)).build()).execute()) {
-      status = response.code();
-      reason = response.message();
-      headers = response.headers().toMultimap();
-      body = read(response);
+    Request request;
+    try {
+      request = Request.create(Request.HttpMethod.POST, tokenUrl, HEADERS, mapper.writeValueAsBytes(grant),
+          StandardCharsets.UTF_8, null);
     } catch (IOException e) {
-      TransportException failure = TransportException.of("POST", tokenUrl, e);
-      throw new TokenException(tokenUrl, scrub(failure.getMessage()), ErrorResponseDetails.none(), failure);
+      throw new IllegalStateException(e); // a map of strings always serializes
     }
-    log.accept("<--- " + status + " " + reason + " (token endpoint; body not logged)");
-    JsonNode json = parse(body);
-    if (status < 200 || status > 299) {
-      String details = scrub(body);
-      ErrorResponseDetails error = new ErrorResponseDetails(status, reason.isBlank() ? null : reason,
-          scrub(text(json, "error")), scrub(text(json, "error_description")), ErrorResponseDetails.lowerCase(
-              new LinkedHashMap<>(headers)), details);
-      throw new TokenException(tokenUrl, scrub(error.message()), error, null);
+    String configKey = "ClientCredentials#token()";
+    if (logLevel != Logger.Level.NONE) {
+      logger.logRequest(configKey, logLevel, Request.create(request.httpMethod(), tokenUrl, HEADERS, null,
+          null, null));
     }
+    Instant asked = clock.instant();
+    Response response;
+    try {
+      response = transport.exchange(request, null);
+    } catch (TransportException e) {
+      throw Failures.tokenUnreachable(tokenUrl, e);
+    }
+    if (logLevel != Logger.Level.NONE) {
+      response = logger.logAndRebufferResponse(configKey, logLevel, response, 0);
+    }
+    try (Response closing = response) {
+      if (response.status() < 200 || response.status() > 299) {
+        throw failures.ofTokenStatus(response, tokenUrl);
+      }
+      byte[] body;
+      try {
+        body = Failures.read(response.body(), MAX_BODY_BYTES);
+      } catch (IOException e) {
+        throw Failures.tokenUnreachable(tokenUrl, failures.transport(request, e));
+      }
+      return token(parse(body), response.status(), asked);
+    }
+  }
+
+  private Token token(JsonNode json, int status, Instant asked) {
     String accessToken = text(json, "access_token");
     String tokenType = text(json, "token_type");
     if (accessToken == null || accessToken.isBlank()) {
-      throw answerWithout("no access_token", status);
+      throw Failures.badToken(tokenUrl, status, "no access_token");
+    }
+    if (!sendable(accessToken)) {
+      throw Failures.badToken(tokenUrl, status, "an access_token with control characters (such as a line "
+          + "break), which cannot be sent in a header");
     }
     if (tokenType != null && !tokenType.equalsIgnoreCase("Bearer")) {
-      throw answerWithout("token_type \"" + bound(tokenType) + "\" instead of Bearer", status);
+      String shown = tokenType.length() <= 40 ? tokenType : tokenType.substring(0, 40) + "…";
+      throw Failures.badToken(tokenUrl, status, "token_type \"" + failures.redact(shown, null)
+          + "\" instead of Bearer");
     }
     JsonNode expiresIn = json.get("expires_in");
-    long lifetime = expiresIn != null && expiresIn.canConvertToLong() ? expiresIn.asLong() : 0;
-    Duration margin = Duration.ofSeconds(lifetime / 10).compareTo(REFRESH_MARGIN) < 0
-        ? Duration.ofSeconds(lifetime / 10) : REFRESH_MARGIN;
-    return new Token(accessToken, asked.plusSeconds(Math.max(lifetime, 0)).minus(margin));
+    long lifetime = 0; // absent: used for this call, not cached
+    if (expiresIn != null && !expiresIn.isNull()) {
+      if (!expiresIn.isIntegralNumber() || !expiresIn.canConvertToLong() || expiresIn.asLong() < 0
+          || expiresIn.asLong() > MAX_LIFETIME_SECONDS) {
+        String shown = expiresIn.toString();
+        throw Failures.badToken(tokenUrl, status, "expires_in " + (shown.length() <= 40 ? shown
+            : shown.substring(0, 40) + "…") + ", not a whole number of seconds from 0 to " + MAX_LIFETIME_SECONDS);
+      }
+      lifetime = expiresIn.asLong();
+    }
+    Duration margin = Duration.ofSeconds(Math.min(lifetime / 10, REFRESH_MARGIN.getSeconds()));
+    return new Token(accessToken, asked.plusSeconds(lifetime).minus(margin));
   }
 
-  /** A 2xx answer that is not a usable token; its body is not kept, since it may hold a token. */
-  private TokenException answerWithout(String problem, int status) {
-    return new TokenException(tokenUrl, "the " + status + " answer has " + problem,
-        new ErrorResponseDetails(status, null, null, null, Map.of(), null), null);
-  }
-
-  private JsonNode parse(String body) {
+  private JsonNode parse(byte[] body) {
     try {
-      JsonNode json = body == null ? null : mapper.readTree(body);
+      JsonNode json = body.length == 0 || body.length > MAX_BODY_BYTES ? null : mapper.readTree(body);
       return json != null && json.isObject() ? json : mapper.createObjectNode();
     } catch (IOException e) {
       return mapper.createObjectNode();
@@ -190,25 +259,6 @@ final class ClientCredentialsTokens implements Supplier<String> {
   private static String text(JsonNode json, String field) {
     JsonNode value = json.get(field);
     return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static String read(Response response) throws IOException {
-    if (response.body() == null) {
-      return null;
-    }
-    try (InputStream in = response.body().byteStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_CHARS);
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static String bound(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-  }
-
-  /** Removes the client secret from text that came from elsewhere, should it ever be echoed. */
-  private String scrub(String text) {
-    return text == null ? null : text.replace(clientSecret, "<redacted>");
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.dirprov.client;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -21,9 +23,14 @@ import java.util.stream.StreamSupport;
  *     ListDirectoryProvisioningsResponseContent::getNext);
  * }</pre>
  *
- * <p>Works for every list operation of the spec; nothing here knows a particular one.
+ * <p>Works for every list operation of the spec; nothing here knows a particular one. A server cannot make a
+ * walk endless: a cursor that comes back a second time (a page pointing to itself or to an earlier page) and
+ * more than {@value #MAX_EMPTY_PAGES} empty pages in a row end it with a {@link ManagementApiException}.
  */
 public final class CursorPaging {
+
+  /** The most empty pages in a row a walk fetches before it gives up: 16. */
+  static final int MAX_EMPTY_PAGES = 16;
 
   private CursorPaging() {
   }
@@ -67,8 +74,10 @@ public final class CursorPaging {
     private final Function<P, List<T>> items;
     private final Function<P, String> next;
     private Iterator<T> current = List.<T>of().iterator();
+    private final Set<String> seen = new HashSet<>();
     private String cursor;
     private boolean lastPageFetched;
+    private int emptyPages;
 
     PageIterator(Function<String, P> fetch, Function<P, List<T>> items, Function<P, String> next) {
       this.fetch = Objects.requireNonNull(fetch, "fetch == null");
@@ -79,6 +88,11 @@ public final class CursorPaging {
     @Override
     public boolean hasNext() {
       while (!current.hasNext() && !lastPageFetched) {
+        if (emptyPages >= MAX_EMPTY_PAGES) {
+          throw new ManagementApiException("The list sent " + emptyPages + " empty pages in a row, the last "
+              + "pointing to cursor " + cursor + "; stopped", ManagementApiException.ErrorResponseDetails.none(),
+              null);
+        }
         fetchPage();
       }
       return current.hasNext();
@@ -99,13 +113,16 @@ public final class CursorPaging {
       }
       List<T> pageItems = items.apply(page);
       current = pageItems == null ? List.<T>of().iterator() : pageItems.iterator();
+      emptyPages = current.hasNext() ? 0 : emptyPages + 1;
       String following = next.apply(page);
-      if (following != null && following.equals(cursor)) {
-        // A server that hands back the cursor it was given would otherwise be asked forever.
-        throw new IllegalStateException("the page at cursor " + cursor + " points to itself as next");
+      lastPageFetched = following == null || following.isEmpty();
+      if (!lastPageFetched && !seen.add(following)) {
+        // A server that hands back a cursor it gave before would otherwise repeat the same pages forever.
+        throw new ManagementApiException("The list's cursor " + following + " came back after the page at "
+            + (cursor == null ? "the start" : "cursor " + cursor) + ": the pages form a cycle; stopped",
+            ManagementApiException.ErrorResponseDetails.none(), null);
       }
       cursor = following;
-      lastPageFetched = following == null || following.isEmpty();
     }
   }
 }

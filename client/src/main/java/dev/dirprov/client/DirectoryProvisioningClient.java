@@ -1,39 +1,22 @@
 package dev.dirprov.client;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
-import dev.dirprov.client.internal.ApiResponseDecoder;
-import feign.Feign;
 import feign.Logger;
-import feign.Request;
-import feign.jackson.JacksonEncoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import okhttp3.ConnectionPool;
 
 /**
  * Builds the {@link DirectoryProvisioningApi} client of Auth0's Management API, generated from the dirprov spec.
  *
  * <pre>{@code
- * DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
- *     .domain("acme.eu.auth0.com")
- *     .clientCredentials(System.getenv("AUTH0_CLIENT_ID"), System.getenv("AUTH0_CLIENT_SECRET"))
- *     .build();
- *
- * UpdateDirectoryProvisioningResponseContent updated = api.updateDirectoryProvisioning(
- *     "con_0aB1cD2eF3gH4iJ5",
+ * DirectoryProvisioningApi api = DirectoryProvisioningClient.builder().domain("acme.eu.auth0.com")
+ *     .clientCredentials(System.getenv("AUTH0_CLIENT_ID"), System.getenv("AUTH0_CLIENT_SECRET")).build();
+ * api.updateDirectoryProvisioning("con_0aB1cD2eF3gH4iJ5",
  *     new UpdateDirectoryProvisioningRequestContent().synchronizeAutomatically(false));
  * }</pre>
  *
@@ -48,22 +31,14 @@ public final class DirectoryProvisioningClient {
 
   /** Default time allowed to establish a TCP and TLS connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
   /** Default time allowed between two reads of the response: 30 seconds. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
-  /** Idle keep-alive connections a client keeps, each for up to 5 minutes. */
-  private static final int MAX_IDLE_CONNECTIONS = 32;
-
   /** Default time one call may take end to end, every retry and wait included: 2 minutes. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
-
   /** Default number of retries after the first attempt: 2, as in Auth0's SDKs. */
   public static final int DEFAULT_MAX_RETRIES = 2;
-
   /** Default longest wait before a retry: 60 seconds. */
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
-
   private DirectoryProvisioningClient() {
   }
 
@@ -79,44 +54,27 @@ public final class DirectoryProvisioningClient {
   }
 
   /**
-   * The Jackson mapper the client reads and writes JSON with: unset fields are left out, unknown fields
-   * are ignored, and date-times keep the offset they were sent with.
-   */
-  static ObjectMapper objectMapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .build();
-  }
-
-  /**
    * Configures a {@link DirectoryProvisioningApi}. Not thread-safe; {@link #build()} checks every option and
    * names the first one that is missing or wrong.
    */
   public static final class Builder {
-    private ManagementApiUrl url;
-    private Supplier<String> tokenSupplier;
-    private String tokenOption;
-    private String clientId;
-    private String clientSecret;
-    private String audience;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
-    private Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
-    private Logger.Level logLevel = Logger.Level.NONE;
-    private Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
-    // Seams for tests, so that they control time and jitter and never sleep.
-    private Clock clock = Clock.systemUTC();
-    private RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    // Read by FeignAssembly once build() has checked them.
+    ManagementApiUrl url;
+    Credentials credentials;
+    String audience;
+    Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    int maxRetries = DEFAULT_MAX_RETRIES;
+    Duration maxRetryWait = DEFAULT_MAX_RETRY_WAIT;
+    Logger.Level logLevel = Logger.Level.NONE;
+    Consumer<String> logSink = java.util.logging.Logger.getLogger("dev.dirprov.client")::info;
+    Clock clock = Clock.systemUTC();
+    RateLimitAwareRetryer.Sleeper sleeper = RateLimitAwareRetryer.Sleeper.THREAD;
+    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private String credentialsOption;
 
-    private Builder() {
-    }
+    private Builder() { }
 
     /**
      * The Auth0 tenant, such as {@code acme.eu.auth0.com}; requests go to {@code https://{domain}/api/v2}
@@ -145,26 +103,23 @@ public final class DirectoryProvisioningClient {
     /**
      * A fixed Management API access token, sent as {@code Authorization: Bearer <token>}.
      *
-     * @param token the access token; never logged or shown in messages
+     * @param token the access token, without control characters; never logged or shown in messages
      * @return this builder
      */
     public Builder token(String token) {
-      Objects.requireNonNull(token, "token == null");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token is blank");
-      }
-      return credentials(() -> token, "token");
+      return credentials(Credentials.fixed(Objects.requireNonNull(token, "token == null")), "token");
     }
 
     /**
      * Supplies the access token for every request, for callers that rotate tokens themselves.
      *
-     * @param tokenSupplier called once per request; must return a non-blank token
+     * @param tokenSupplier called once per request; must return a non-blank token without control
+     *     characters, else the call fails with a {@link TokenException}
      * @return this builder
      */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
-      Objects.requireNonNull(tokenSupplier, "tokenSupplier == null");
-      return credentials(tokenSupplier, "tokenSupplier");
+      return credentials(Credentials.supplied(Objects.requireNonNull(tokenSupplier, "tokenSupplier == null")),
+          "tokenSupplier");
     }
 
     /**
@@ -178,15 +133,11 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder clientCredentials(String clientId, String clientSecret) {
-      Objects.requireNonNull(clientId, "clientId == null");
-      Objects.requireNonNull(clientSecret, "clientSecret == null");
-      if (clientId.isBlank() || clientSecret.isBlank()) {
+      if (Objects.requireNonNull(clientId, "clientId == null").isBlank()
+          | Objects.requireNonNull(clientSecret, "clientSecret == null").isBlank()) {
         throw new IllegalArgumentException(clientId.isBlank() ? "clientId is blank" : "clientSecret is blank");
       }
-      credentials(null, "clientCredentials");
-      this.clientId = clientId;
-      this.clientSecret = clientSecret;
-      return this;
+      return credentials(ClientCredentialsTokens.grant(clientId, clientSecret), "clientCredentials");
     }
 
     /**
@@ -197,8 +148,7 @@ public final class DirectoryProvisioningClient {
      * @return this builder
      */
     public Builder audience(String audience) {
-      Objects.requireNonNull(audience, "audience == null");
-      if (audience.isBlank()) {
+      if (Objects.requireNonNull(audience, "audience == null").isBlank()) {
         throw new IllegalArgumentException("audience is blank");
       }
       this.audience = audience;
@@ -290,18 +240,11 @@ public final class DirectoryProvisioningClient {
       return this;
     }
 
-    Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    Builder sleeper(RateLimitAwareRetryer.Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    Builder random(DoubleSupplier random) {
-      this.random = random;
+    /** For tests: the time the client reads and waits on, and its jitter; {@code null} keeps a seam as it is. */
+    Builder seams(Clock clock, RateLimitAwareRetryer.Sleeper sleeper, DoubleSupplier random) {
+      this.clock = clock == null ? this.clock : clock;
+      this.sleeper = sleeper == null ? this.sleeper : sleeper;
+      this.random = random == null ? this.random : random;
       return this;
     }
 
@@ -312,57 +255,19 @@ public final class DirectoryProvisioningClient {
      * @throws IllegalStateException naming the option that is missing
      */
     public DirectoryProvisioningApi build() {
-      if (url == null) {
-        throw new IllegalStateException("domain or baseUrl required");
+      String missing = url == null ? "domain or baseUrl required" : credentials == null
+          ? "token, tokenSupplier or clientCredentials required" : audience != null
+          && !"clientCredentials".equals(credentialsOption) ? "audience is only used with clientCredentials" : null;
+      if (missing != null) {
+        throw new IllegalStateException(missing);
       }
-      if (tokenOption == null) {
-        throw new IllegalStateException("token, tokenSupplier or clientCredentials required");
-      }
-      if (audience != null && clientId == null) {
-        throw new IllegalStateException("audience is only used with clientCredentials");
-      }
-      ObjectMapper mapper = objectMapper();
-      okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
-          .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS) // API attempts get the time left instead
-          .retryOnConnectionFailure(false) // the retryer alone retries, within its budget
-          .followRedirects(false)
-          .followSslRedirects(false)
-          // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
-          .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-          .build();
-      Consumer<String> log = logLevel == Logger.Level.NONE ? line -> { } : logSink;
-      Supplier<String> tokens = tokenSupplier;
-      Predicate<String> reauthenticate = refusedToken -> false;
-      if (clientId != null) {
-        ClientCredentialsTokens fetched = new ClientCredentialsTokens(http, mapper, url.tokenUrl(), clientId,
-            clientSecret, audience == null ? url.defaultAudience() : audience, clock, log);
-        tokens = fetched;
-        reauthenticate = fetched::invalidate;
-      }
-      CallDeadline deadline = new CallDeadline(callTimeout, clock);
-      return Feign.builder()
-          .client(new OkHttpTransport(http, deadline))
-          // Same values as the OkHttp client, so that Feign never has to derive a per-request client.
-          .options(new Request.Options(connectTimeout, readTimeout, false))
-          .encoder(new JacksonEncoder(mapper))
-          .decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper)))
-          .errorDecoder(new ManagementApiErrorDecoder(mapper, clock))
-          .retryer(new RateLimitAwareRetryer(maxRetries, maxRetryWait, clock, sleeper, random, reauthenticate))
-          .requestInterceptor(new BearerTokenInterceptor(tokens))
-          .logger(new RedactingLogger(log))
-          .logLevel(logLevel)
-          .contract(new ParameterEncodingGuard.SegmentContract())
-          .invocationHandlerFactory(new TypedFailureHandler(new ParameterEncodingGuard(), deadline))
-          .target(DirectoryProvisioningApi.class, url.baseUrl());
+      return new FeignAssembly(this).build();
     }
 
     @Override
     public String toString() {
       return "DirectoryProvisioningClient.Builder[baseUrl=" + (url == null ? null : url.baseUrl())
-          + ", credentials=" + (tokenOption == null ? "none" : tokenOption.equals("clientCredentials")
-              ? "clientCredentials(clientId=" + clientId + ", clientSecret=<redacted>)" : tokenOption + "=<redacted>")
+          + ", credentials=" + (credentials == null ? "none" : credentials)
           + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
           + ", maxRetries=" + maxRetries + ", maxRetryWait=" + maxRetryWait + ", logLevel=" + logLevel + "]";
     }
@@ -375,19 +280,18 @@ public final class DirectoryProvisioningClient {
       return this;
     }
 
-    private Builder credentials(Supplier<String> tokens, String option) {
-      if (tokenOption != null && !tokenOption.equals(option)) {
-        throw new IllegalStateException(
-            "Set one of token, tokenSupplier or clientCredentials: " + option + " was set after " + tokenOption);
+    private Builder credentials(Credentials credentials, String option) {
+      if (credentialsOption != null && !credentialsOption.equals(option)) {
+        throw new IllegalStateException("Set one of token, tokenSupplier or clientCredentials: " + option
+            + " was set after " + credentialsOption);
       }
-      this.tokenSupplier = tokens;
-      this.tokenOption = option;
+      this.credentials = credentials;
+      this.credentialsOption = option;
       return this;
     }
 
     private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name + " == null");
-      if (duration.isNegative() || duration.isZero()) {
+      if (Objects.requireNonNull(duration, name + " == null").isNegative() || duration.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, but was " + duration);
       }
       return duration;

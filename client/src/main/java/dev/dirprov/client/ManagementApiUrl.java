@@ -46,6 +46,7 @@ record ManagementApiUrl(String baseUrl, String tokenUrl, String defaultAudience,
     if (uri.getHost() == null) {
       throw new IllegalArgumentException("domain \"" + domain + "\" is not a valid host name");
     }
+    checkPort(uri, "domain", domain);
     String origin = "https://" + uri.getRawAuthority();
     return new ManagementApiUrl(origin + "/api/v2", origin + "/oauth/token", origin + "/api/v2/", "domain");
   }
@@ -64,6 +65,7 @@ record ManagementApiUrl(String baseUrl, String tokenUrl, String defaultAudience,
           "baseUrl must be an absolute http(s) URL such as https://acme.eu.auth0.com/api/v2, but was \""
               + baseUrl + "\"");
     }
+    checkPort(uri, "baseUrl", baseUrl);
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("baseUrl must not have a query or fragment: \"" + baseUrl + "\"");
     }
@@ -76,6 +78,15 @@ record ManagementApiUrl(String baseUrl, String tokenUrl, String defaultAudience,
     }
     String origin = scheme + "://" + uri.getRawAuthority();
     return new ManagementApiUrl(url, origin + "/oauth/token", url + "/", "baseUrl");
+  }
+
+  /** No port, or one from 1 to 65535: {@code URI} accepts any number of digits. */
+  private static void checkPort(URI uri, String option, String value) {
+    int port = uri.getPort();
+    if (port == 0 || port > 65535) {
+      throw new IllegalArgumentException(option + " has port " + port + ", but a port must be from 1 to 65535: \""
+          + value + "\"");
+    }
   }
 
   private static URI parse(String url, String option) {

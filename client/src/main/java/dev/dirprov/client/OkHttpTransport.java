@@ -6,6 +6,10 @@ import feign.Request.ProtocolVersion;
 import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.time.Duration;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -14,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,11 +28,19 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 
 /**
- * Sends Feign's requests with OkHttp, each attempt bounded by what is left of the call's {@link CallDeadline}.
+ * Sends Feign's requests, and the token requests, with OkHttp, each attempt bounded by what is left of the
+ * call's {@link CallDeadline}; an I/O failure leaves it as a {@link TransportException} shaped by
+ * {@link Failures}.
  *
  * <pre>{@code
- * Feign.builder().client(new OkHttpTransport(okHttpClient, deadline))
+ * Feign.builder().client(new OkHttpTransport(connectTimeout, readTimeout, deadline, failures))
  * }</pre>
+ *
+ * <p>A pooled keep-alive connection that the server (or a load balancer) closed while idle fails the next
+ * request sent on it before any response arrives. Such a failure, on a reused connection only and never on a
+ * timeout, is repeated at once on a fresh connection: the request never reached a server that processes it, so
+ * this costs no wait and none of the retries. OkHttp's own silent retry stays off, since it would also repeat
+ * requests that failed on fresh connections after they were sent.
  *
  * <p>It sends what {@code feign.okhttp.OkHttpClient} sends: every header as given, the body typed by its
  * {@code Content-Type}, {@code Accept: *}{@code /*} when no {@code Accept} is given, and an empty response
@@ -39,20 +54,56 @@ final class OkHttpTransport implements Client {
   private static final String JSON = "application/json";
   private static final MediaType JSON_TYPE = MediaType.get(JSON);
 
+  /** Idle keep-alive connections a client keeps, each for up to 5 minutes. */
+  private static final int MAX_IDLE_CONNECTIONS = 32;
+
   private final OkHttpClient http;
   private final CallDeadline deadline;
+  private final Failures failures;
 
-  OkHttpTransport(OkHttpClient http, CallDeadline deadline) {
-    this.http = http;
+  OkHttpTransport(Duration connectTimeout, Duration readTimeout, CallDeadline deadline, Failures failures) {
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .retryOnConnectionFailure(false) // the retryer alone retries, within its budget; stale connections: below
+        .followRedirects(false)
+        .followSslRedirects(false)
+        // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
+        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+        .eventListener(FreshConnections.LISTENER)
+        .build();
     this.deadline = deadline;
+    this.failures = failures;
   }
 
   @Override
-  public Response execute(Request request, Request.Options options) throws IOException {
-    long timeoutNanos = deadline.attemptTimeout().toNanos();
-    Call call = clientFor(options).newCall(okHttpRequest(request));
-    call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
-    okhttp3.Response response = call.execute();
+  public Response execute(Request request, Request.Options options) {
+    try {
+      return exchange(request, options);
+    } catch (TransportException e) {
+      throw Failures.carry(e, request);
+    }
+  }
+
+  /** Sends one request within the call's deadline; the response body is the caller's to read and close. */
+  Response exchange(Request request, Request.Options options) {
+    OkHttpClient client = clientFor(options);
+    okhttp3.Response response;
+    try {
+      FreshConnections attempt = new FreshConnections();
+      try {
+        response = call(client, okHttpRequest(request, attempt));
+      } catch (IOException e) {
+        if (!attempt.failedOnReusedConnection(e)) {
+          throw e;
+        }
+        // Idle connections as old as the failed one are likely closed as well.
+        client.connectionPool().evictAll();
+        response = call(client, okHttpRequest(request, new FreshConnections()));
+      }
+    } catch (IOException e) {
+      throw failures.transport(request, e);
+    }
     return Response.builder()
         .protocolVersion(protocolVersion(response.protocol()))
         .status(response.code())
@@ -63,8 +114,44 @@ final class OkHttpTransport implements Client {
         .build();
   }
 
-  private static okhttp3.Request okHttpRequest(Request request) {
-    okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(request.url());
+  private okhttp3.Response call(OkHttpClient client, okhttp3.Request request) throws IOException {
+    Call call = client.newCall(request);
+    call.timeout().timeout(deadline.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    return call.execute();
+  }
+
+  /** Tells, per attempt, whether OkHttp connected anew or took a pooled connection. */
+  private static final class FreshConnections {
+    static final EventListener LISTENER = new EventListener() {
+      @Override
+      public void connectionAcquired(Call call, Connection connection) {
+        FreshConnections attempt = call.request().tag(FreshConnections.class);
+        if (attempt != null) {
+          attempt.acquired = true;
+        }
+      }
+
+      @Override
+      public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+        FreshConnections attempt = call.request().tag(FreshConnections.class);
+        if (attempt != null) {
+          attempt.connected = true;
+        }
+      }
+    };
+
+    private volatile boolean acquired;
+    private volatile boolean connected;
+
+    /** A failure of a pooled connection before the response head: not a timeout, nothing connected anew. */
+    boolean failedOnReusedConnection(IOException e) {
+      return acquired && !connected && !(e instanceof InterruptedIOException);
+    }
+  }
+
+  private static okhttp3.Request okHttpRequest(Request request, FreshConnections attempt) {
+    okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(request.url())
+        .tag(FreshConnections.class, attempt);
     boolean withBody = request.httpMethod().isWithBody();
     MediaType contentType = null;
     boolean accept = false;
@@ -95,7 +182,7 @@ final class OkHttpTransport implements Client {
 
   /** The shared client, unless a request asks for other timeouts than the builder's (none does today). */
   private OkHttpClient clientFor(Request.Options options) {
-    if (http.connectTimeoutMillis() == options.connectTimeoutMillis()
+    if (options == null || http.connectTimeoutMillis() == options.connectTimeoutMillis()
         && http.readTimeoutMillis() == options.readTimeoutMillis()
         && http.followRedirects() == options.isFollowRedirects()) {
       return http;

@@ -1,19 +1,16 @@
 package dev.dirprov.client;
 
 import feign.Contract;
-import feign.InvocationHandlerFactory;
 import feign.MethodMetadata;
 import feign.Param;
-import feign.RequestLine;
-import feign.Target;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes every path parameter of every generated operation exactly one path segment, and every query
@@ -21,47 +18,65 @@ import java.util.Map;
  *
  * <p>Feign leaves {@code /} unencoded in path parameters and passes through values that already look
  * percent-encoded, so an id such as {@code ../x} or {@code a%2Fb} would change which resource is addressed,
- * and a cursor such as {@code YWJj%3D} would arrive as {@code YWJj=}. This handler percent-encodes each path
- * and query argument completely (everything but RFC 3986 unreserved characters) before Feign expands the
- * template; Feign then leaves the encoded value as it is. Path values that cannot be a segment at all
- * ({@code null}, empty, {@code .} and {@code ..}) are refused before anything is sent; a {@code null} query
- * value leaves the parameter out. It reads the operations' {@code @RequestLine} templates, so new operations
- * need no code here.
- * {@link SegmentContract} keeps Feign from decoding the encoded {@code %2F} back into {@code /}.
+ * and a cursor such as {@code YWJj%3D} would arrive as {@code YWJj=}. As Feign's {@link Contract} it gives each
+ * path and query parameter an expander that percent-encodes the value completely (everything but RFC 3986
+ * unreserved characters); Feign then leaves the encoded value as it is, and keeps {@code %2F} encoded. Path
+ * values that cannot be a segment at all ({@code null}, empty, {@code .} and {@code ..}) are refused before
+ * anything is sent; a {@code null} query value leaves the parameter out. It works from the metadata Feign
+ * parsed, so new operations need no code here.
+ *
+ * <pre>{@code
+ * ParameterEncodingGuard guard = new ParameterEncodingGuard();
+ * Feign.builder().contract(guard).invocationHandlerFactory(new CallDeadline(callTimeout, clock, guard))
+ * }</pre>
  */
-final class ParameterEncodingGuard implements InvocationHandlerFactory {
+final class ParameterEncodingGuard extends Contract.Default {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final Param.Expander QUERY = value -> percentEncode(value.toString());
 
-  private final InvocationHandlerFactory delegate = new InvocationHandlerFactory.Default();
+  /** The path parameters of each method, by argument index. */
+  private final Map<Method, Map<Integer, String>> pathParameters = new ConcurrentHashMap<>();
 
   @Override
-  @SuppressWarnings("rawtypes") // the signature of InvocationHandlerFactory
-  public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
-    InvocationHandler next = delegate.create(target, dispatch);
-    Map<Method, TemplateParameter[]> templateParameters = new HashMap<>();
-    for (Method method : dispatch.keySet()) {
-      TemplateParameter[] parameters = templateParametersOf(method);
-      if (parameters.length > 0) {
-        templateParameters.put(method, parameters);
+  protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {
+    MethodMetadata metadata = super.parseAndValidateMetadata(targetType, method);
+    // Feign decodes %2F back into / by default, and the generated interfaces cannot say otherwise.
+    metadata.template().decodeSlash(false);
+    Set<String> queryVariables = new HashSet<>();
+    for (Collection<String> values : metadata.template().queries().values()) {
+      for (String value : values) {
+        queryVariables.add(value.replaceAll("[{}]", ""));
       }
     }
-    return (proxy, method, args) -> {
-      TemplateParameter[] parameters = templateParameters.get(method);
-      if (parameters == null) {
-        return next.invoke(proxy, method, args);
+    Map<Integer, Param.Expander> expanders = new HashMap<>();
+    Map<Integer, String> paths = new HashMap<>();
+    metadata.indexToName().forEach((index, names) -> {
+      String name = names.iterator().next();
+      if (queryVariables.contains(name)) {
+        expanders.put(index, QUERY);
+      } else if (metadata.template().url().contains("{" + name + "}")) {
+        expanders.put(index, value -> encodeSegment(name, value));
+        paths.put(index, name);
       }
-      Object[] guarded = args.clone();
-      for (TemplateParameter parameter : parameters) {
-        Object value = guarded[parameter.index];
-        if (parameter.inPath) {
-          guarded[parameter.index] = encodeSegment(parameter.name, value);
-        } else if (value != null) {
-          guarded[parameter.index] = percentEncode(value.toString());
+    });
+    metadata.indexToExpander(expanders);
+    if (method != null && !paths.isEmpty()) {
+      pathParameters.put(method, paths);
+    }
+    return metadata;
+  }
+
+  /** Refuses a {@code null} path argument, which Feign would leave out of the path. */
+  void checkPathArguments(Method method, Object[] args) {
+    Map<Integer, String> paths = pathParameters.get(method);
+    if (paths != null) {
+      paths.forEach((index, name) -> {
+        if (args[index] == null) {
+          throw new IllegalArgumentException(name + " == null");
         }
-      }
-      return next.invoke(proxy, method, guarded);
-    };
+      });
+    }
   }
 
   /** Percent-encodes {@code value} as a single path segment, or says why it cannot be one. */
@@ -100,46 +115,5 @@ final class ParameterEncodingGuard implements InvocationHandlerFactory {
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
         || c == '-' || c == '.' || c == '_' || c == '~';
-  }
-
-  private static TemplateParameter[] templateParametersOf(Method method) {
-    RequestLine requestLine = method.getAnnotation(RequestLine.class);
-    if (requestLine == null) {
-      return new TemplateParameter[0];
-    }
-    // "GET /connections/{id}/x?from={from}": the path, then the query
-    String target = requestLine.value().substring(requestLine.value().indexOf(' ') + 1).trim();
-    int question = target.indexOf('?');
-    String path = question < 0 ? target : target.substring(0, question);
-    String query = question < 0 ? "" : target.substring(question);
-    List<TemplateParameter> found = new ArrayList<>();
-    Annotation[][] annotations = method.getParameterAnnotations();
-    for (int i = 0; i < annotations.length; i++) {
-      for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Param) {
-          String expression = "{" + ((Param) annotation).value() + "}";
-          if (path.contains(expression) || query.contains(expression)) {
-            found.add(new TemplateParameter(i, ((Param) annotation).value(), path.contains(expression)));
-          }
-        }
-      }
-    }
-    return found.toArray(new TemplateParameter[0]);
-  }
-
-  private record TemplateParameter(int index, String name, boolean inPath) {
-  }
-
-  /**
-   * Feign's default contract, except that {@code %2F} in an expanded path stays encoded. Feign decodes it by
-   * default ({@code @RequestLine(decodeSlash = true)}), and the generated interfaces cannot say otherwise.
-   */
-  static final class SegmentContract extends Contract.Default {
-    @Override
-    protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {
-      MethodMetadata metadata = super.parseAndValidateMetadata(targetType, method);
-      metadata.template().decodeSlash(false);
-      return metadata;
-    }
   }
 }

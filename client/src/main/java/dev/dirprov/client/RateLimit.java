@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
-/** The rate-limit headers of one response, read leniently: a header that is absent or unreadable is empty. */
+/**
+ * The rate-limit headers of one response, read leniently: a header that is absent, unreadable, negative or out
+ * of any representable time is empty. Nothing a server sends here throws.
+ */
 record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Instant> reset,
     Optional<Duration> retryAfter) {
 
@@ -24,7 +27,8 @@ record RateLimit(OptionalLong limit, OptionalLong remaining, Optional<Instant> r
     return new RateLimit(
         number(header.apply("x-ratelimit-limit")),
         number(header.apply("x-ratelimit-remaining")),
-        reset.isPresent() ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty(),
+        reset.isPresent() && reset.getAsLong() <= Instant.MAX.getEpochSecond()
+            ? Optional.of(Instant.ofEpochSecond(reset.getAsLong())) : Optional.empty(),
         retryAfter(header.apply("retry-after"), now));
   }
 

@@ -1,13 +1,11 @@
 package dev.dirprov.client;
 
-import feign.Request;
 import feign.RetryableException;
 import feign.Retryer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 
@@ -86,7 +84,7 @@ final class RateLimitAwareRetryer implements Retryer {
   public void continueOrPropagate(RetryableException e) {
     Throwable failure = e.getCause();
     if (failure instanceof UnauthorizedException) {
-      if (reauthenticated || !reauthenticate.test(tokenOf(e.request()))) {
+      if (reauthenticated || e.request() == null || !reauthenticate.test(Failures.bearerTokenOf(e.request()))) {
         throw e;
       }
       reauthenticated = true;
@@ -110,7 +108,7 @@ final class RateLimitAwareRetryer implements Retryer {
 
   /** 408, 429, 5xx and I/O failures; never 400, 401, 403, 404 or any other status. */
   static boolean shouldRetry(Throwable failure) {
-    if (failure instanceof IOException) {
+    if (failure instanceof TransportException || failure instanceof IOException) {
       return true;
     }
     if (!(failure instanceof ManagementApiException)) {
@@ -129,7 +127,8 @@ final class RateLimitAwareRetryer implements Retryer {
         return capped(limits.retryAfter().get());
       }
       if (limits.reset().isPresent() && limits.reset().get().isAfter(now)) {
-        return capped(jittered(Duration.between(now, limits.reset().get()), 1.0, 1.2));
+        // Capped before and after the jitter, so that a reset centuries away cannot overflow.
+        return capped(jittered(capped(Duration.between(now, limits.reset().get())), 1.0, 1.2));
       }
     }
     return capped(jittered(BASE_BACKOFF.multipliedBy(1L << Math.min(retry, 30)), 0.9, 1.1));
@@ -137,25 +136,16 @@ final class RateLimitAwareRetryer implements Retryer {
 
   private Duration jittered(Duration wait, double low, double high) {
     double factor = low + (high - low) * random.getAsDouble();
-    return Duration.ofNanos(Math.round(wait.toNanos() * factor));
+    return Duration.ofMillis(Math.round(wait.toMillis() * factor));
   }
 
   private Duration capped(Duration wait) {
     return wait.compareTo(maxWait) > 0 ? maxWait : wait;
   }
 
-  private static String tokenOf(Request request) {
-    Collection<String> values = request == null ? null : request.headers().get("Authorization");
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    String value = values.iterator().next();
-    return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : value;
-  }
-
   @Override
   public Retryer clone() {
     return new RateLimitAwareRetryer(maxRetries, maxWait, clock, sleeper, random, reauthenticate,
-        CallDeadline.current().orElse(null));
+        CallDeadline.current());
   }
 }

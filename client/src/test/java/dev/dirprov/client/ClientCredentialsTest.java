@@ -10,14 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
 import java.net.ServerSocket;
@@ -40,28 +38,19 @@ class ClientCredentialsTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40))
-      .build();
+  static LocalApi server = new LocalApi();
 
-  private final FakeTime time = new FakeTime();
 
   private DirectoryProvisioningClient.Builder client() {
     return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .clientCredentials("my-client-id", SECRET)
-        .clock(time)
-        .sleeper(time);
-  }
-
-  private static ResponseDefinitionBuilder token(String accessToken, long expiresIn) {
-    return okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
-        + ",\"scope\":\"update:directory_provisionings\"}");
+        .seams(server.time(), server.time(), null);
   }
 
   private static void apiAnswersOk() {
     server.stubFor(patch(urlPathMatching("/api/v2/.*"))
-        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))));
+        .willReturn(okJson(LocalApi.fixture("update-200-full.json"))));
   }
 
   private static void update(DirectoryProvisioningApi api) {
@@ -74,7 +63,7 @@ class ClientCredentialsTest {
 
   @Test
   void asksTheTokenEndpointWithTheClientCredentialsGrantAndSendsTheToken() {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 86400)));
+    server.tokenAnswers(LocalApi.token("access-1", 86400));
     apiAnswersOk();
 
     update(client().build());
@@ -88,7 +77,7 @@ class ClientCredentialsTest {
 
   @Test
   void asksForTheAudienceItWasGiven() {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 86400)));
+    server.tokenAnswers(LocalApi.token("access-1", 86400));
     apiAnswersOk();
 
     update(client().audience("https://acme.eu.auth0.com/api/v2/").build());
@@ -99,15 +88,15 @@ class ClientCredentialsTest {
 
   @Test
   void reusesTheTokenUntilAMinuteBeforeItExpires() {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 3600)));
+    server.tokenAnswers(LocalApi.token("access-1", 3600));
     apiAnswersOk();
     DirectoryProvisioningApi api = client().build();
 
     update(api);
-    time.advance(Duration.ofSeconds(3539));
+    server.time().advance(Duration.ofSeconds(3539));
     update(api);
     int beforeTheMargin = tokenRequests();
-    time.advance(Duration.ofSeconds(1));
+    server.time().advance(Duration.ofSeconds(1));
     update(api);
 
     assertThat(beforeTheMargin).isEqualTo(1);
@@ -116,15 +105,15 @@ class ClientCredentialsTest {
 
   @Test
   void renewsAShortLivedTokenATenthOfItsLifetimeEarly() {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 100)));
+    server.tokenAnswers(LocalApi.token("access-1", 100));
     apiAnswersOk();
     DirectoryProvisioningApi api = client().build();
 
     update(api);
-    time.advance(Duration.ofSeconds(89));
+    server.time().advance(Duration.ofSeconds(89));
     update(api);
     int beforeTheMargin = tokenRequests();
-    time.advance(Duration.ofSeconds(1));
+    server.time().advance(Duration.ofSeconds(1));
     update(api);
 
     assertThat(beforeTheMargin).isEqualTo(1);
@@ -133,7 +122,7 @@ class ClientCredentialsTest {
 
   @Test
   void asksForOneTokenWhenSixteenThreadsNeedOneAtOnce() throws Exception {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 86400).withFixedDelay(300)));
+    server.tokenAnswers(LocalApi.token("access-1", 86400).withFixedDelay(300));
     apiAnswersOk();
     DirectoryProvisioningApi api = client().build();
     ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -162,7 +151,7 @@ class ClientCredentialsTest {
   @Test
   void sharesOneFailedTokenRequestAmongTheThreadsWaitingForIt() throws Exception {
     // Long enough that every thread asks while the one request is in flight.
-    server.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(503).withFixedDelay(1500)));
+    server.tokenAnswers(aResponse().withStatus(503).withFixedDelay(1500));
     DirectoryProvisioningApi api = client().build();
     ExecutorService threads = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
@@ -188,26 +177,23 @@ class ClientCredentialsTest {
 
   @Test
   void renewsTheTokenAndRepeatsTheCallOnceWhenTheApiAnswers401() {
-    server.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs(STARTED)
-        .willReturn(token("revoked", 86400)).willSetStateTo("renewed"));
-    server.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs("renewed")
-        .willReturn(token("access-2", 86400)));
+    server.tokenAnswers(LocalApi.token("revoked", 86400), LocalApi.token("access-2", 86400));
     server.stubFor(patch(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer revoked"))
         .willReturn(aResponse().withStatus(401).withBody("{\"statusCode\":401,\"error\":\"Unauthorized\","
             + "\"message\":\"Invalid token.\"}")));
     server.stubFor(patch(urlEqualTo(API)).withHeader("Authorization", equalTo("Bearer access-2"))
-        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))));
+        .willReturn(okJson(LocalApi.fixture("update-200-full.json"))));
 
     assertTimeoutPreemptively(BOUND, () -> update(client().maxRetries(0).build()));
 
     assertThat(tokenRequests()).isEqualTo(2);
     server.verify(2, patchRequestedFor(urlEqualTo(API)));
-    assertThat(time.waits()).isEmpty();
+    assertThat(server.time().waits()).isEmpty();
   }
 
   @Test
   void repeatsACallOnlyOnceWhenTheNewTokenIsRefusedToo() {
-    server.stubFor(post("/oauth/token").willReturn(token("access-1", 86400)));
+    server.tokenAnswers(LocalApi.token("access-1", 86400));
     server.stubFor(patch(urlEqualTo(API)).willReturn(aResponse().withStatus(401)));
 
     ManagementApiException e = assertTimeoutPreemptively(BOUND, () -> catchThrowableOfType(
@@ -223,7 +209,7 @@ class ClientCredentialsTest {
     server.stubFor(patch(urlEqualTo(API)).willReturn(aResponse().withStatus(401)));
 
     ManagementApiException e = catchThrowableOfType(ManagementApiException.class, () -> update(
-        DirectoryProvisioningClient.builder().baseUrl(server.baseUrl() + "/api/v2").token("fixed").build()));
+        DirectoryProvisioningClient.builder().baseUrl(server.apiUrl()).token("fixed").build()));
 
     assertThat(e).isInstanceOf(UnauthorizedException.class);
     server.verify(1, patchRequestedFor(urlEqualTo(API)));
@@ -231,9 +217,9 @@ class ClientCredentialsTest {
 
   @Test
   void reportsARefusalOfTheTokenEndpointWithoutTheSecretOrCallingTheApi() {
-    server.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(401)
+    server.tokenAnswers(aResponse().withStatus(401)
         .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}")));
+        .withBody("{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}"));
 
     TokenException e = catchThrowableOfType(TokenException.class, () -> update(client().build()));
 
@@ -246,8 +232,8 @@ class ClientCredentialsTest {
 
   @Test
   void neverRepeatsTheSecretEvenWhenTheTokenEndpointEchoesIt() {
-    server.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(400)
-        .withBody("{\"error\":\"invalid_request\",\"error_description\":\"bad secret " + SECRET + "\"}")));
+    server.tokenAnswers(aResponse().withStatus(400)
+        .withBody("{\"error\":\"invalid_request\",\"error_description\":\"bad secret " + SECRET + "\"}"));
 
     TokenException e = catchThrowableOfType(TokenException.class, () -> update(client().build()));
 
@@ -258,7 +244,7 @@ class ClientCredentialsTest {
 
   @Test
   void refusesAnAnswerWithoutAnAccessTokenAndKeepsNoBodyThatCouldHoldOne() {
-    server.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t0k3n\",\"token_type\":\"MAC\"}")));
+    server.tokenAnswers(okJson("{\"access_token\":\"t0k3n\",\"token_type\":\"MAC\"}"));
 
     TokenException e = catchThrowableOfType(TokenException.class, () -> update(client().build()));
 

@@ -6,11 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.DirectoryProvisioning;
 import dev.dirprov.client.model.ListDirectoryProvisioningsResponseContent;
@@ -20,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,15 +32,17 @@ class CursorPagingTest {
   private static final String FOURTH = "a%2Fb c&take=1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi local = new LocalApi();
+
+  private static WireMockServer server;
+
+  @BeforeEach
+  void server() {
+    server = local.server();
+  }
 
   private DirectoryProvisioningApi api() {
-    return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
-        .token("t")
-        .build();
+    return local.client();
   }
 
   private static String configuration(String id) {
@@ -154,7 +156,37 @@ class CursorPagingTest {
     Stream<DirectoryProvisioning> items = all(api());
 
     assertThatThrownBy(items::count)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the page at cursor same points to itself as next");
+        .isInstanceOf(ManagementApiException.class)
+        .hasMessageContaining("cursor same came back");
+  }
+
+  @Test
+  void refusesPagesThatPointBackToAnEarlierPage() {
+    page(null, "{\"directory_provisionings\":[" + configuration("con_1") + "],\"next\":\"A\"}");
+    page("A", "{\"directory_provisionings\":[" + configuration("con_2") + "],\"next\":\"B\"}");
+    page("B", "{\"directory_provisionings\":[" + configuration("con_3") + "],\"next\":\"A\"}");
+
+    Stream<DirectoryProvisioning> items = all(api()).limit(1000);
+
+    assertThatThrownBy(items::count)
+        .isInstanceOf(ManagementApiException.class)
+        .hasMessageContaining("cursor A came back");
+    server.verify(3, getRequestedFor(urlPathEqualTo("/api/v2/connections-directory-provisionings")));
+  }
+
+  @Test
+  void stopsAfterABoundedRunOfEmptyPages() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/connections-directory-provisionings"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"directory_provisionings\":[],\"next\":\"{{randomValue length=16 type='ALPHANUMERIC'}}\"}")
+            .withTransformers("response-template")));
+
+    Iterator<DirectoryProvisioning> items = all(api()).iterator();
+
+    assertThatThrownBy(items::hasNext)
+        .isInstanceOf(ManagementApiException.class)
+        .hasMessageContaining("empty pages in a row");
+    server.verify(CursorPaging.MAX_EMPTY_PAGES,
+        getRequestedFor(urlPathEqualTo("/api/v2/connections-directory-provisionings")));
   }
 }

@@ -162,4 +162,12 @@ class DirectoryProvisioningClientBuilderTest {
     assertThat(base.tokenUrl()).isEqualTo("http://127.0.0.1:8080/oauth/token");
     assertThat(base.defaultAudience()).isEqualTo("http://127.0.0.1:8080/proxy/api/v2/");
   }
+
+  @Test
+  void theBuiltClientNamesItselfAndItsBaseUrlButNeverTheToken() {
+    String shown = DirectoryProvisioningClient.builder().baseUrl("http://127.0.0.1:1/api/v2")
+        .token("s3cr3t-token-value").build().toString();
+
+    assertThat(shown).isEqualTo("DirectoryProvisioningApi[http://127.0.0.1:1/api/v2]");
+  }
 }

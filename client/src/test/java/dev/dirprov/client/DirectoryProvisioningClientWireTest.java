@@ -8,11 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.ApiResponse;
@@ -40,13 +38,11 @@ class DirectoryProvisioningClientWireTest {
   private static final String PATH = "/api/v2/connections/" + ID + "/directory-provisioning";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
   private DirectoryProvisioningApi api() {
     return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .token("test-token")
         .build();
   }
@@ -55,18 +51,7 @@ class DirectoryProvisioningClientWireTest {
     server.stubFor(any(anyUrl()).willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
-        .withBody(fixture(fixture))));
-  }
-
-  static String fixture(String name) {
-    try (InputStream in = DirectoryProvisioningClientWireTest.class.getResourceAsStream("/responses/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+        .withBody(LocalApi.fixture(fixture))));
   }
 
   @Test
@@ -214,7 +199,7 @@ class DirectoryProvisioningClientWireTest {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withHeader("x-ratelimit-remaining", "49")
-        .withBody(fixture("update-200-full.json"))));
+        .withBody(LocalApi.fixture("update-200-full.json"))));
 
     ApiResponse<UpdateDirectoryProvisioningResponseContent> response =
         api().updateDirectoryProvisioningWithHttpInfo(ID, new UpdateDirectoryProvisioningRequestContent());

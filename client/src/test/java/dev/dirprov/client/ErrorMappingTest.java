@@ -3,12 +3,10 @@ package dev.dirprov.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
 import java.time.Duration;
@@ -22,14 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorMappingTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
   private ManagementApiException callAnswering(ResponseDefinitionBuilder response) {
     server.stubFor(any(anyUrl()).willReturn(response));
     DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .token("secret-token-never-shown")
         .maxRetries(0) // retries have their own tests; here every status is answered once
         .build();

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.SynchronizeGroupsEnum;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
@@ -50,19 +48,14 @@ class FaultInjectionTest {
   private static final String PATH = "/api/v2/connections/" + ID + "/directory-provisioning";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40))
-      .build();
+  static LocalApi server = new LocalApi();
 
-  private final FakeTime time = new FakeTime();
 
   private DirectoryProvisioningClient.Builder client(String baseUrl) {
     return DirectoryProvisioningClient.builder()
         .baseUrl(baseUrl)
         .token("test-token")
-        .clock(time)
-        .sleeper(time)
-        .random(() -> 0.5);
+        .seams(server.time(), server.time(), () -> 0.5);
   }
 
   private static ManagementApiException failureOf(DirectoryProvisioningApi api) {
@@ -73,7 +66,7 @@ class FaultInjectionTest {
   private static ManagementApiException failureWhenAnswering(String body) {
     server.stubFor(any(anyUrl()).willReturn(okJson(body)));
     return failureOf(DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2").token("test-token").build());
+        .baseUrl(server.apiUrl()).token("test-token").build());
   }
 
   private static int requests() {
@@ -94,7 +87,7 @@ class FaultInjectionTest {
     assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CONNECTION_REFUSED);
     assertThat(e.getMessage()).startsWith("Connection refused: PATCH http://127.0.0.1:" + port + "/api/v2"
         + "/connections/" + ID + "/directory-provisioning (");
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -122,7 +115,7 @@ class FaultInjectionTest {
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CONNECT_TIMEOUT);
         assertThat(e.getMessage()).startsWith("Connect timed out: PATCH " + base);
-        assertThat(time.waits()).hasSize(2);
+        assertThat(server.time().waits()).hasSize(2);
       } finally {
         for (Socket socket : queued) {
           socket.close();
@@ -135,7 +128,7 @@ class FaultInjectionTest {
   void aResetBeforeAnyResponseIsRetriedThenReportedAsAReset() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException e = failureOf(client(server.apiUrl()).build());
 
     assertThat(e).isInstanceOf(TransportException.class);
     assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.CONNECTION_RESET);
@@ -175,10 +168,10 @@ class FaultInjectionTest {
   @Test
   void aBodyTrickledSlowerThanTheCallTimeoutEndsTheCallAtTheCallTimeout() {
     // Each chunk comes well within the read timeout, so only the call timeout can stop it.
-    server.stubFor(any(anyUrl()).willReturn(okJson(DirectoryProvisioningClientWireTest.fixture(
+    server.stubFor(any(anyUrl()).willReturn(okJson(LocalApi.fixture(
         "update-200-full.json")).withChunkedDribbleDelay(60, 30_000)));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2")
+    ManagementApiException e = failureOf(client(server.apiUrl())
         .readTimeout(Duration.ofSeconds(5))
         .callTimeout(Duration.ofSeconds(1))
         .build());
@@ -193,12 +186,12 @@ class FaultInjectionTest {
     server.stubFor(any(anyUrl()).inScenario("slow retry").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(503)).willSetStateTo("trickling"));
     server.stubFor(any(anyUrl()).inScenario("slow retry").whenScenarioStateIs("trickling")
-        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))
+        .willReturn(okJson(LocalApi.fixture("update-200-full.json"))
             .withChunkedDribbleDelay(60, 30_000)));
     // The wait before the retry takes 9 of the 10 seconds, so the retry must end within about 1 second;
     // the bound (well under 10 s) fails if the attempt got the whole callTimeout again.
-    DirectoryProvisioningApi api = client(server.baseUrl() + "/api/v2")
-        .sleeper(wait -> time.advance(Duration.ofSeconds(9)))
+    DirectoryProvisioningApi api = client(server.apiUrl())
+        .seams(null, wait -> server.time().advance(Duration.ofSeconds(9)), null)
         .readTimeout(Duration.ofSeconds(5))
         .callTimeout(Duration.ofSeconds(10))
         .build();
@@ -214,17 +207,16 @@ class FaultInjectionTest {
 
   @Test
   void noAttemptStartsOnceTheCallTimeoutHasPassed() {
-    server.stubFor(any(anyUrl()).willReturn(okJson(DirectoryProvisioningClientWireTest.fixture(
+    server.stubFor(any(anyUrl()).willReturn(okJson(LocalApi.fixture(
         "update-200-full.json"))));
     DirectoryProvisioningApi api = DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .tokenSupplier(() -> {
-          time.advance(Duration.ofSeconds(31)); // a token source slower than the whole call may take
+          server.time().advance(Duration.ofSeconds(31)); // a token source slower than the whole call may take
           return "slow-token";
         })
         .callTimeout(Duration.ofSeconds(30))
-        .clock(time)
-        .sleeper(time)
+        .seams(server.time(), server.time(), null)
         .build();
 
     ManagementApiException e = failureOf(api);
@@ -240,7 +232,7 @@ class FaultInjectionTest {
         .withHeader("Content-Type", "text/html")
         .withBody("<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>")));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException e = failureOf(client(server.apiUrl()).build());
 
     assertThat(e).isInstanceOf(ServerErrorException.class)
         .hasMessageStartingWith("502 Bad Gateway: HTML page \"502 Bad Gateway\"");
@@ -252,7 +244,7 @@ class FaultInjectionTest {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException e = failureOf(client(server.apiUrl()).build());
 
     assertThat(e).isInstanceOf(ResponseDecodeException.class).hasMessage("200 OK: could not decode the response"
         + " of PATCH " + server.baseUrl() + PATH + " as UpdateDirectoryProvisioningResponseContent:"
@@ -279,7 +271,7 @@ class FaultInjectionTest {
 
   @Test
   void aWrongDateFormatIsADecodeFailureNamingTheField() {
-    String body = DirectoryProvisioningClientWireTest.fixture("update-200-full.json")
+    String body = LocalApi.fixture("update-200-full.json")
         .replace("2026-11-30T14:02:11.000+01:00", "30/11/2026 14:02");
 
     ManagementApiException e = failureWhenAnswering(body);
@@ -291,7 +283,7 @@ class FaultInjectionTest {
 
   @Test
   void aFieldOfTheWrongTypeIsADecodeFailureNamingItsPath() {
-    String body = DirectoryProvisioningClientWireTest.fixture("update-200-full.json")
+    String body = LocalApi.fixture("update-200-full.json")
         .replace("\"idp\": \"name.givenName\"", "\"idp\": {\"path\": \"name.givenName\"}");
 
     assertThat(failureWhenAnswering(body)).isInstanceOf(ResponseDecodeException.class)
@@ -301,10 +293,10 @@ class FaultInjectionTest {
   @Test
   void unknownFieldsAndUnknownEnumValuesAreAccepted() {
     server.stubFor(any(anyUrl()).willReturn(okJson(
-        DirectoryProvisioningClientWireTest.fixture("update-200-future.json"))));
+        LocalApi.fixture("update-200-future.json"))));
 
     UpdateDirectoryProvisioningResponseContent response = assertTimeoutPreemptively(BOUND, () ->
-        client(server.baseUrl() + "/api/v2").build()
+        client(server.apiUrl()).build()
             .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent()));
 
     assertThat(response.getSynchronizeGroups()).isEqualTo(SynchronizeGroupsEnum.UNKNOWN_DEFAULT_OPEN_API);
@@ -320,7 +312,7 @@ class FaultInjectionTest {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/plain").withBody(garbage.toString())));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException e = failureOf(client(server.apiUrl()).build());
 
     assertThat(e).isInstanceOf(ResponseDecodeException.class)
         .hasMessageContaining("(Content-Type text/plain): it is not valid JSON:");
@@ -334,7 +326,7 @@ class FaultInjectionTest {
     server.stubFor(any(anyUrl()).willReturn(okJson("[\"" + "x".repeat(BoundedResponseDecoder.MAX_BODY_BYTES)
         + "\"]")));
 
-    ManagementApiException e = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException e = failureOf(client(server.apiUrl()).build());
 
     assertThat(e).isInstanceOf(ResponseDecodeException.class)
         .hasMessageEndingWith(": the body is larger than 4194304 bytes");
@@ -348,10 +340,10 @@ class FaultInjectionTest {
         .withBody("{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Global limit has been reached\","
             + "\"errorCode\":\"too_many_requests\"}")));
 
-    ManagementApiException byDefault = failureOf(client(server.baseUrl() + "/api/v2").build());
+    ManagementApiException byDefault = failureOf(client(server.apiUrl()).build());
     int defaultRequests = requests();
     server.resetRequests();
-    ManagementApiException withFive = failureOf(client(server.baseUrl() + "/api/v2").maxRetries(5).build());
+    ManagementApiException withFive = failureOf(client(server.apiUrl()).maxRetries(5).build());
 
     assertThat(byDefault).isInstanceOf(RateLimitException.class);
     assertThat(withFive).isInstanceOf(RateLimitException.class);
@@ -364,7 +356,7 @@ class FaultInjectionTest {
     // con_00..con_15: ids divisible by 4 are always rate limited, odd ids are limited once, the rest pass.
     for (int i = 0; i < 16; i++) {
       String path = "/api/v2/connections/con_" + String.format("%02d", i) + "/directory-provisioning";
-      String ok = DirectoryProvisioningClientWireTest.fixture("update-200-full.json");
+      String ok = LocalApi.fixture("update-200-full.json");
       if (i % 4 == 0) {
         server.stubFor(patch(urlPathMatching(path)).willReturn(aResponse().withStatus(429)));
       } else if (i % 2 == 1) {
@@ -376,7 +368,7 @@ class FaultInjectionTest {
         server.stubFor(patch(urlPathMatching(path)).willReturn(okJson(ok)));
       }
     }
-    DirectoryProvisioningApi api = client(server.baseUrl() + "/api/v2").build();
+    DirectoryProvisioningApi api = client(server.apiUrl()).build();
     ExecutorService threads = Executors.newFixedThreadPool(16);
     List<Future<Object>> outcomes = new ArrayList<>();
     try {

@@ -5,11 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
 import feign.Logger;
 import java.util.List;
@@ -27,15 +25,13 @@ class LogRedactionTest {
   private static final String SECRET = "cl13nt-s3cr3t-value";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
   private static void apiAnswersOk() {
     server.stubFor(patch(urlPathMatching("/api/v2/.*"))
-        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))));
+        .willReturn(okJson(LocalApi.fixture("update-200-full.json"))));
   }
 
   @ParameterizedTest(name = "at {0}")
@@ -43,7 +39,7 @@ class LogRedactionTest {
   void neverLogsTheTokenAtAnyLevel(Logger.Level level) {
     apiAnswersOk();
 
-    DirectoryProvisioningClient.builder().baseUrl(server.baseUrl() + "/api/v2").token(TOKEN)
+    DirectoryProvisioningClient.builder().baseUrl(server.apiUrl()).token(TOKEN)
         .logLevel(level).logSink(lines::add).build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent().synchronizeAutomatically(true));
 
@@ -63,11 +59,12 @@ class LogRedactionTest {
         + "\"token_type\":\"Bearer\",\"expires_in\":86400}")));
     apiAnswersOk();
 
-    DirectoryProvisioningClient.builder().baseUrl(server.baseUrl() + "/api/v2").clientCredentials("id", SECRET)
+    DirectoryProvisioningClient.builder().baseUrl(server.apiUrl()).clientCredentials("id", SECRET)
         .logLevel(Logger.Level.FULL).logSink(lines::add).build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(lines).contains("---> POST " + server.baseUrl() + "/oauth/token (client credentials; body not logged)");
+    assertThat(lines).contains("[ClientCredentials#token] ---> POST " + server.baseUrl() + "/oauth/token HTTP/1.1");
+    assertThat(lines).anyMatch(line -> line.startsWith("[ClientCredentials#token] <--- HTTP/1.1 200"));
     assertThat(lines).noneMatch(line -> line.contains("s3cr3t") || line.contains("client_credentials\""));
   }
 
@@ -76,7 +73,7 @@ class LogRedactionTest {
     server.stubFor(patch(urlPathMatching("/api/v2/.*")).willReturn(aResponse().withStatus(400)
         .withBody("{\"statusCode\":400,\"message\":\"Rejected header Bearer " + TOKEN + "\"}")));
 
-    catchThrowable(() -> DirectoryProvisioningClient.builder().baseUrl(server.baseUrl() + "/api/v2").token(TOKEN)
+    catchThrowable(() -> DirectoryProvisioningClient.builder().baseUrl(server.apiUrl()).token(TOKEN)
         .logLevel(Logger.Level.FULL).logSink(lines::add).build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent()));
 
@@ -88,7 +85,7 @@ class LogRedactionTest {
   void logsNothingByDefault() {
     apiAnswersOk();
 
-    DirectoryProvisioningClient.builder().baseUrl(server.baseUrl() + "/api/v2").token(TOKEN)
+    DirectoryProvisioningClient.builder().baseUrl(server.apiUrl()).token(TOKEN)
         .logSink(lines::add).build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 

@@ -5,14 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningResponseContent;
 import java.time.Duration;
@@ -33,19 +31,14 @@ class RateLimitAwareRetryerTest {
   private static final String ID = "con_0aB1cD2eF3gH4iJ5";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
-  private final FakeTime time = new FakeTime();
 
   private DirectoryProvisioningClient.Builder client(double random) {
     return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .token("test-token")
-        .clock(time)
-        .sleeper(time)
-        .random(() -> random);
+        .seams(server.time(), server.time(), () -> random);
   }
 
   private static void answerAlways(ResponseDefinitionBuilder response) {
@@ -56,7 +49,7 @@ class RateLimitAwareRetryerTest {
     server.stubFor(any(anyUrl()).inScenario("once").whenScenarioStateIs(STARTED)
         .willReturn(first).willSetStateTo("answered"));
     server.stubFor(any(anyUrl()).inScenario("once").whenScenarioStateIs("answered")
-        .willReturn(okJson(DirectoryProvisioningClientWireTest.fixture("update-200-full.json"))));
+        .willReturn(okJson(LocalApi.fixture("update-200-full.json"))));
   }
 
   private static ResponseDefinitionBuilder status(int status) {
@@ -93,7 +86,7 @@ class RateLimitAwareRetryerTest {
 
     assertThat(response.getConnectionId()).isEqualTo(ID);
     assertThat(requests()).isEqualTo(2);
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1));
   }
 
   @ParameterizedTest(name = "{0} is never retried")
@@ -105,7 +98,7 @@ class RateLimitAwareRetryerTest {
 
     assertThat(e.statusCode()).isEqualTo(code);
     assertThat(requests()).isEqualTo(1);
-    assertThat(time.waits()).isEmpty();
+    assertThat(server.time().waits()).isEmpty();
   }
 
   @Test
@@ -116,7 +109,7 @@ class RateLimitAwareRetryerTest {
 
     assertThat(e).isInstanceOf(TransportException.class);
     assertThat(requests()).isEqualTo(3);
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
 
   @Test
@@ -133,7 +126,7 @@ class RateLimitAwareRetryerTest {
     assertThat(transport).isInstanceOf(TransportException.class);
     assertThat(statusRequests).isEqualTo(1);
     assertThat(requests()).isEqualTo(1);
-    assertThat(time.waits()).isEmpty();
+    assertThat(server.time().waits()).isEmpty();
   }
 
   @Test
@@ -143,7 +136,7 @@ class RateLimitAwareRetryerTest {
     failureOf(client(0.5).maxRetries(4));
 
     assertThat(requests()).isEqualTo(5);
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofSeconds(4), Duration.ofSeconds(8));
   }
 
@@ -154,7 +147,7 @@ class RateLimitAwareRetryerTest {
 
     failureOf(client(random));
 
-    assertThat(time.waits()).containsExactly(Duration.ofMillis(first), Duration.ofMillis(second));
+    assertThat(server.time().waits()).containsExactly(Duration.ofMillis(first), Duration.ofMillis(second));
   }
 
   @ParameterizedTest(name = "random {0} waits {1} ms")
@@ -165,7 +158,7 @@ class RateLimitAwareRetryerTest {
 
     client(random).build().updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(time.waits()).containsExactly(Duration.ofMillis(wait));
+    assertThat(server.time().waits()).containsExactly(Duration.ofMillis(wait));
   }
 
   @Test
@@ -175,7 +168,7 @@ class RateLimitAwareRetryerTest {
 
     client(0.5).build().updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
@@ -185,7 +178,7 @@ class RateLimitAwareRetryerTest {
 
     failureOf(client(0.99));
 
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
   }
 
   @Test
@@ -196,17 +189,17 @@ class RateLimitAwareRetryerTest {
 
     client(0.5).build().updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(12));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(12));
   }
 
   @Test
   void capsEveryWaitAtMaxRetryWait() {
     answerAlways(status(429).withHeader("Retry-After", "3600"));
     failureOf(client(0.5).callTimeout(Duration.ofMinutes(10)));
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     FakeTime shorter = new FakeTime();
-    failureOf(client(0.5).clock(shorter).sleeper(shorter).maxRetryWait(Duration.ofSeconds(5)));
+    failureOf(client(0.5).seams(shorter, shorter, null).maxRetryWait(Duration.ofSeconds(5)));
     assertThat(shorter.waits()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
   }
 
@@ -219,7 +212,7 @@ class RateLimitAwareRetryerTest {
     assertThat(e).isInstanceOf(RateLimitException.class);
     assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(30));
     assertThat(requests()).isEqualTo(1);
-    assertThat(time.waits()).isEmpty();
+    assertThat(server.time().waits()).isEmpty();
   }
 
   @Test
@@ -229,7 +222,7 @@ class RateLimitAwareRetryerTest {
     failureOf(client(0.5).callTimeout(Duration.ofMillis(2500)));
 
     // 1 s fits before the deadline; the next 2 s would end at 3 s, after it.
-    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
+    assertThat(server.time().waits()).containsExactly(Duration.ofSeconds(1));
     assertThat(requests()).isEqualTo(2);
   }
 
@@ -237,9 +230,9 @@ class RateLimitAwareRetryerTest {
   void anInterruptedWaitStopsRetryingAndKeepsTheInterrupt() {
     answerAlways(status(503));
 
-    ManagementApiException e = failureOf(client(0.5).sleeper(wait -> {
+    ManagementApiException e = failureOf(client(0.5).seams(null, wait -> {
       throw new InterruptedException();
-    }));
+    }, null));
 
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(Thread.interrupted()).isTrue();

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,12 +22,21 @@ final class RawHttpServer implements AutoCloseable {
     void serve(Socket socket) throws IOException, InterruptedException;
   }
 
+  /** What to do with a connection, given the request line of its first request. */
+  interface Exchange {
+    void serve(Socket socket, String requestLine) throws IOException, InterruptedException;
+  }
+
   private final ServerSocket server;
   private final AtomicInteger requests = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
 
   RawHttpServer(Behaviour behaviour) throws IOException {
+    this((socket, requestLine) -> behaviour.serve(socket));
+  }
+
+  RawHttpServer(Exchange behaviour) throws IOException {
     server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     acceptor = new Thread(() -> {
@@ -36,9 +46,9 @@ final class RawHttpServer implements AutoCloseable {
           open.add(socket);
           Thread connection = new Thread(() -> {
             try {
-              readRequestHead(socket.getInputStream());
+              String requestLine = readRequestHead(socket.getInputStream());
               requests.incrementAndGet();
-              behaviour.serve(socket);
+              behaviour.serve(socket, requestLine);
             } catch (IOException | InterruptedException e) {
               // the test closed the server, or the client gave up: nothing to report
             }
@@ -69,13 +79,29 @@ final class RawHttpServer implements AutoCloseable {
     socket.close();
   }
 
-  private static void readRequestHead(InputStream in) throws IOException {
+  /** Reads up to the end of a request head (skipping any body bytes before it); returns its first line. */
+  static String readRequestHead(InputStream in) throws IOException {
     int matched = 0;
     byte[] end = {'\r', '\n', '\r', '\n'};
+    StringBuilder head = new StringBuilder();
     int b;
     while (matched < end.length && (b = in.read()) >= 0) {
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+      head.append((char) b);
     }
+    int line = head.indexOf("HTTP/1.1");
+    int start = Math.max(0, Math.max(head.lastIndexOf("GET ", line), Math.max(head.lastIndexOf("POST ", line),
+        Math.max(head.lastIndexOf("PATCH ", line), head.lastIndexOf("DELETE ", line)))));
+    return line < 0 ? head.toString() : head.substring(start, line).trim();
+  }
+
+  /** Writes a complete response and keeps the connection open. */
+  static void respond(Socket socket, int status, String headers, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    socket.getOutputStream().write(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\n" + headers
+        + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    socket.getOutputStream().write(bytes);
+    socket.getOutputStream().flush();
   }
 
   @Override

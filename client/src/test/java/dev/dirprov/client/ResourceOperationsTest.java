@@ -9,11 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.CreateDirectoryProvisioningRequestContent;
 import dev.dirprov.client.model.CreateDirectoryProvisioningResponseContent;
@@ -36,13 +34,11 @@ class ResourceOperationsTest {
       + "\"updated_at\":\"2026-03-02T09:15:27+02:00\"}";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
   private DirectoryProvisioningApi api() {
     return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .token("t")
         .build();
   }

@@ -3,10 +3,8 @@ package dev.dirprov.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.model.ApiResponse;
 import dev.dirprov.client.model.UpdateDirectoryProvisioningRequestContent;
@@ -32,13 +30,11 @@ class ResponseDecodingTest {
       + "\"updated_at\":\"2026-11-30T14:02:11+01:00\"}";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static LocalApi server = new LocalApi();
 
   private DirectoryProvisioningApi api() {
     return DirectoryProvisioningClient.builder()
-        .baseUrl(server.baseUrl() + "/api/v2")
+        .baseUrl(server.apiUrl())
         .token("test-token")
         .build();
   }
