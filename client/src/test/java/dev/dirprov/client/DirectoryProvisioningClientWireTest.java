@@ -171,7 +171,7 @@ class DirectoryProvisioningClientWireTest {
     UpdateDirectoryProvisioningResponseContent response =
         api().updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent());
 
-    assertThat(response.getSynchronizeGroups()).isEqualTo(SynchronizeGroupsEnum.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(response.getSynchronizeGroups()).isEqualTo(SynchronizeGroupsEnum.UNKNOWN);
     assertThat(response.getMapping()).hasSize(1);
     assertThat(response.getLastSynchronizationAt()).isNull();
   }

@@ -299,7 +299,7 @@ class FaultInjectionTest {
         client(server.apiUrl()).build()
             .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent()));
 
-    assertThat(response.getSynchronizeGroups()).isEqualTo(SynchronizeGroupsEnum.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(response.getSynchronizeGroups()).isEqualTo(SynchronizeGroupsEnum.UNKNOWN);
     assertThat(response.getConnectionId()).isEqualTo(ID);
   }
 

@@ -62,7 +62,7 @@ final class ReadPatchBackCheck {
       List<Finding> readFindings = validator.validate(RecordingProxy.pactOf(proxy.exchanges()));
       GetDirectoryProvisioningResponseContent current = read.getData();
       if (!readFindings.isEmpty()
-          || current.getSynchronizeGroups() == SynchronizeGroupsEnum.UNKNOWN_DEFAULT_OPEN_API) {
+          || current.getSynchronizeGroups() == SynchronizeGroupsEnum.UNKNOWN) {
         return new Outcome(read, readFindings, null, List.of(), null);
       }
 
