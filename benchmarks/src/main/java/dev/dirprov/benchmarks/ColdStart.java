@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * separate processes against one {@link StubServer} in this process. Runs the contenders in turn, round
  * after round, so that a slow moment of the machine does not fall on one contender only, and reports the
  * median. {@code jvm} is a JVM that exits at once: the part of every figure that is the JVM's own start.
+ * By default every contender that calls over a socket; {@code feignCore} (in memory) only when named.
  *
  * <pre>{@code
  * java [-Dcoldstart.out=coldstart.csv] -cp benchmarks/target/benchmarks.jar dev.dirprov.benchmarks.ColdStart [runs] [contender...]
@@ -32,14 +33,16 @@ public final class ColdStart {
   /**
    * Measures and prints the table.
    *
-   * @param args number of runs per contender (default 10), then contender names (default all)
+   * @param args number of runs per contender (default 10), then contender names (default
+   *     {@link Contender#OVER_A_SOCKET})
    * @throws Exception if a child process fails
    */
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     List<String> names = new ArrayList<>();
     names.add("jvm");
-    names.addAll(Arrays.asList(args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : Contender.NAMES));
+    names.addAll(Arrays.asList(
+        args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : Contender.OVER_A_SOCKET));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
     Map<String, List<Double>> millis = new LinkedHashMap<>();
