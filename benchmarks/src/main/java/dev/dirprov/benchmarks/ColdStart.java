@@ -47,6 +47,8 @@ public final class ColdStart {
     String classPath = System.getProperty("java.class.path");
     Map<String, List<Double>> millis = new LinkedHashMap<>();
     Map<String, List<Double>> builtMillis = new LinkedHashMap<>();
+    Map<String, List<Double>> cpuMillis = new LinkedHashMap<>();
+    names.forEach(name -> cpuMillis.put(name, new ArrayList<>()));
     names.forEach(name -> millis.put(name, new ArrayList<>()));
     names.forEach(name -> builtMillis.put(name, new ArrayList<>()));
     try (StubServer server = StubServer.start()) {
@@ -57,21 +59,24 @@ public final class ColdStart {
         for (String name : names) {
           double[] times = time(java, classPath, name, server.baseUrl());
           builtMillis.get(name).add(times[0]);
+          cpuMillis.get(name).add(times[2]);
           millis.get(name).add(times[1]);
         }
       }
     }
-    StringBuilder csv = new StringBuilder("contender,median_ms,min_ms,max_ms,runs,built_median_ms\n");
+    StringBuilder csv = new StringBuilder("contender,median_ms,min_ms,max_ms,runs,built_median_ms,cpu_median_ms\n");
     System.out.printf("%nCold start, JVM start to first completed PATCH, %d runs each (ms); 'built': JVM start to"
-        + " the contender built, before its first call%n", runs);
-    System.out.printf("%-12s %8s %8s %8s %8s%n", "contender", "median", "min", "max", "built");
+        + " the contender built, before its first call; 'cpu': CPU time of the whole child JVM at its first"
+        + " completed PATCH (medians)%n", runs);
+    System.out.printf("%-12s %8s %8s %8s %8s %8s%n", "contender", "median", "min", "max", "built", "cpu");
     for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
       double[] sorted = sorted(entry.getValue());
       double built = median(sorted(builtMillis.get(entry.getKey())));
-      System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f%n",
-          entry.getKey(), median(sorted), sorted[0], sorted[sorted.length - 1], built);
-      csv.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%d,%.1f%n",
-          entry.getKey(), median(sorted), sorted[0], sorted[sorted.length - 1], runs, built));
+      double cpu = median(sorted(cpuMillis.get(entry.getKey())));
+      System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f %8.1f%n",
+          entry.getKey(), median(sorted), sorted[0], sorted[sorted.length - 1], built, cpu);
+      csv.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%d,%.1f,%.1f%n",
+          entry.getKey(), median(sorted), sorted[0], sorted[sorted.length - 1], runs, built, cpu));
     }
     String out = System.getProperty("coldstart.out");
     if (out != null) {
@@ -79,7 +84,10 @@ public final class ColdStart {
     }
   }
 
-  /** One run: milliseconds from starting the JVM to the contender built, and to its first PATCH completed. */
+  /**
+   * One run: milliseconds from starting the JVM to the contender built and to its first PATCH completed, and the
+   * child's CPU time in milliseconds at that point (NaN where the platform does not report it).
+   */
   private static double[] time(String java, String classPath, String name, String baseUrl)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath, FirstPatch.class.getName(), name, baseUrl)
@@ -87,6 +95,7 @@ public final class ColdStart {
     long start = System.nanoTime();
     Process process = builder.start();
     double built = -1;
+    double cpu = Double.NaN;
     double elapsed = -1;
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -94,6 +103,9 @@ public final class ColdStart {
       while ((line = out.readLine()) != null) {
         if (line.equals(FirstPatch.BUILT)) {
           built = (System.nanoTime() - start) / 1e6;
+        } else if (line.startsWith(FirstPatch.CPU)) {
+          long nanos = Long.parseLong(line.substring(FirstPatch.CPU.length()));
+          cpu = nanos < 0 ? Double.NaN : nanos / 1e6;
         } else if (line.equals(FirstPatch.DONE)) {
           elapsed = (System.nanoTime() - start) / 1e6;
         }
@@ -106,7 +118,7 @@ public final class ColdStart {
     if (process.exitValue() != 0 || built < 0 || elapsed < 0) {
       throw new IllegalStateException(name + " failed: exit code " + process.exitValue());
     }
-    return new double[] {built, elapsed};
+    return new double[] {built, elapsed, cpu};
   }
 
   private static double[] sorted(List<Double> values) {
