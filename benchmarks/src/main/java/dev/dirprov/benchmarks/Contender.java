@@ -1,6 +1,7 @@
 package dev.dirprov.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One way of making the benchmarked PATCH: built once against a server, then called many times, from one
@@ -9,7 +10,13 @@ import java.io.IOException;
 interface Contender extends AutoCloseable {
 
   /** The contenders by the name used in {@code -p contender=...}, in the order of the tables. */
-  String[] NAMES = {"floorJdk", "floorOkHttp", "dirprov", "auth0Sdk"};
+  String[] NAMES = {"floorJdk", "floorOkHttp", "feignFloor", "feignCore", "dirprov", "auth0Sdk"};
+
+  /**
+   * The contenders that send their PATCH over a socket: all but {@code feignCore}, which answers in memory
+   * and so has no latency, throughput or cold start comparable with a call (see BENCHMARKS.md).
+   */
+  String[] OVER_A_SOCKET = {"floorJdk", "floorOkHttp", "feignFloor", "dirprov", "auth0Sdk"};
 
   /**
    * Builds the named contender against {@code baseUrl}. Each is in its own class, so that a cold start loads
@@ -21,6 +28,10 @@ interface Contender extends AutoCloseable {
         return new JdkHttpClientFloor(baseUrl);
       case "floorOkHttp":
         return new OkHttpFloor(baseUrl);
+      case "feignFloor":
+        return new FeignFloorContender(baseUrl);
+      case "feignCore":
+        return new FeignCoreContender(baseUrl);
       case "dirprov":
         return new DirprovContender(baseUrl);
       case "auth0Sdk":
@@ -44,6 +55,31 @@ interface Contender extends AutoCloseable {
    * @throws IllegalStateException naming the first field that is wrong
    */
   void check(Object response);
+
+  /**
+   * Where this contender's requests can be captured for {@link #checkFirstCall}: the server it calls, unless
+   * it answers in memory.
+   */
+  default RequestCapture requests(StubServer server) {
+    return server;
+  }
+
+  /**
+   * Makes one call and checks it end to end: the body that arrived must be the expected JSON, and every field
+   * of the decoded answer must be as the server sent it. Every benchmark does this before measuring anything.
+   *
+   * @throws IllegalStateException naming what was wrong
+   */
+  static void checkFirstCall(String name, Contender client, StubServer server) throws Exception {
+    RequestCapture requests = client.requests(server);
+    requests.captureNext();
+    client.check(client.patch());
+    byte[] body = requests.takeCaptured();
+    if (body == null || !Payloads.isExpectedRequest(body)) {
+      throw new IllegalStateException(name + " sent an unexpected body: "
+          + (body == null ? "none" : new String(body, StandardCharsets.UTF_8)));
+    }
+  }
 
   @Override
   default void close() throws IOException {

@@ -21,7 +21,9 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * The PATCH of every contender against one {@link StubServer} in the same JVM: average latency from one
  * thread, and throughput from 16 threads sharing one client. Run {@code latency} pinned to one core and
- * {@code throughput} on all cores (see BENCHMARKS.md for the commands).
+ * {@code throughput} on all cores (see BENCHMARKS.md for the commands). {@code feignCore} answers in memory:
+ * its {@code latency} is Feign's and Jackson's CPU per call and its allocation theirs alone; {@code run.sh}
+ * leaves it out of {@code throughput}.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 5, time = 2)
@@ -30,7 +32,7 @@ import org.openjdk.jmh.runner.IterationType;
 public class PatchBenchmark {
 
   /** Which contender runs; see {@link Contender#NAMES}. */
-  @Param({"floorJdk", "floorOkHttp", "dirprov", "auth0Sdk"})
+  @Param({"floorJdk", "floorOkHttp", "feignFloor", "feignCore", "dirprov", "auth0Sdk"})
   public String contender;
 
   /** How long {@link #start()} calls the contender from one thread before JMH's warm-up. */
@@ -50,14 +52,7 @@ public class PatchBenchmark {
   public void start() throws Exception {
     server = StubServer.start();
     client = Contender.create(contender, server.baseUrl());
-    server.captureNext();
-    Object response = client.patch();
-    client.check(response);
-    byte[] body = server.takeCaptured();
-    if (body == null || !Payloads.isExpectedRequest(body)) {
-      throw new IllegalStateException(contender + " sent an unexpected body: "
-          + (body == null ? "none" : new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-    }
+    Contender.checkFirstCall(contender, client, server);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(PRE_WARM_SECONDS);
     while (System.nanoTime() < end) {
       client.patch();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Content-Length}; any other request gets a 400, which makes the contender fail loudly. A JDK
  * {@code HttpServer} costs several times more per request (see {@code ServerCostBenchmark}).
  */
-final class StubServer implements AutoCloseable {
+final class StubServer implements RequestCapture, AutoCloseable {
 
   private static final byte[] EXPECTED_REQUEST_LINE =
       ("PATCH " + Payloads.PATCH_PATH + " HTTP/1.1").getBytes(StandardCharsets.US_ASCII);
@@ -42,8 +43,9 @@ final class StubServer implements AutoCloseable {
   private static final byte[] AUTHORIZATION_BEARER =
       "authorization: bearer ".getBytes(StandardCharsets.US_ASCII);
 
-  private static final byte[] OK = response("200 OK", Payloads.RESPONSE_BYTES);
-  private static final byte[] BAD_REQUEST = response("400 Bad Request",
+  private static final byte[] OK = response("200 OK", "", Payloads.RESPONSE_BYTES);
+  private static final byte[] OK_AND_CLOSE = response("200 OK", "Connection: close\r\n", Payloads.RESPONSE_BYTES);
+  private static final byte[] BAD_REQUEST = response("400 Bad Request", "",
       ("{\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"The benchmark stub only answers PATCH "
           + Payloads.PATCH_PATH + " with a bearer token and a Content-Length body\"}")
           .getBytes(StandardCharsets.UTF_8));
@@ -54,6 +56,8 @@ final class StubServer implements AutoCloseable {
   private final AtomicLong connectionsOpened = new AtomicLong();
   private final AtomicLong closedRequests = new AtomicLong();
   private final AtomicLong closedCpuNanos = new AtomicLong();
+  private final AtomicLong staleRequests = new AtomicLong();
+  private final AtomicBoolean closeAfterNext = new AtomicBoolean();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private volatile byte[] captured;
   private volatile boolean capture;
@@ -84,14 +88,42 @@ final class StubServer implements AutoCloseable {
   }
 
   /** Keeps the body of the next request, for {@link #takeCaptured()}; off the measured path. */
-  void captureNext() {
+  @Override
+  public void captureNext() {
     captured = null;
     capture = true;
   }
 
   /** The body kept since {@link #captureNext()}, or {@code null}. */
-  byte[] takeCaptured() {
+  @Override
+  public byte[] takeCaptured() {
     return captured;
+  }
+
+  /**
+   * Ends the connection that answers the next request, as a server does that closes a connection on purpose:
+   * the answer says {@code Connection: close}, and the connection is closed after it. So the client's next
+   * call opens a new connection, knowingly.
+   */
+  void closeAfterNextResponse() {
+    closeAfterNext.set(true);
+  }
+
+  /**
+   * Closes every open connection from this side, as a server's (or a load balancer's) idle timeout does, while
+   * the client still keeps it in its pool: the client gets a FIN it cannot see without reading. The stub keeps
+   * reading, so that a request the client still sends on such a connection is counted in
+   * {@link #staleRequests()}; it is answered with a reset, as a closed socket answers data.
+   */
+  void closeIdleConnections() {
+    for (Connection connection : connections) {
+      connection.closeIdle();
+    }
+  }
+
+  /** Requests that arrived on a connection after {@link #closeIdleConnections()} had closed it. */
+  long staleRequests() {
+    return staleRequests.get();
   }
 
   /** Requests answered so far. */
@@ -145,8 +177,9 @@ final class StubServer implements AutoCloseable {
     }
   }
 
-  private static byte[] response(String status, byte[] body) {
+  private static byte[] response(String status, String extraHeaders, byte[] body) {
     String head = "HTTP/1.1 " + status + "\r\n"
+        + extraHeaders
         + "Content-Type: application/json; charset=utf-8\r\n"
         + "Content-Length: " + body.length + "\r\n"
         + "x-ratelimit-limit: 50\r\n"
@@ -167,6 +200,7 @@ final class StubServer implements AutoCloseable {
     private int start;
     private int end;
     volatile long served;
+    private volatile boolean idleClosed;
 
     Connection(Socket socket) {
       super("stub-connection-" + socket.getPort());
@@ -183,6 +217,11 @@ final class StubServer implements AutoCloseable {
         while (true) {
           int headerEnd = readHeader(in);
           if (headerEnd < 0) {
+            return;
+          }
+          if (idleClosed) {
+            staleRequests.incrementAndGet();
+            socket.setSoLinger(true, 0); // a reset, as the kernel answers data sent to a closed socket
             return;
           }
           boolean valid = startsWith(start, EXPECTED_REQUEST_LINE);
@@ -206,8 +245,12 @@ final class StubServer implements AutoCloseable {
             contentLength = 0;
           }
           consumeBody(in, bodyStart, (int) contentLength);
-          out.write(valid && bearer ? OK : BAD_REQUEST);
+          boolean close = closeAfterNext.get() && closeAfterNext.compareAndSet(true, false);
+          out.write(!(valid && bearer) ? BAD_REQUEST : close ? OK_AND_CLOSE : OK);
           served = ++count;
+          if (close) {
+            return;
+          }
         }
       } catch (SocketException e) {
         // the client or close() ended the connection
@@ -336,6 +379,15 @@ final class StubServer implements AutoCloseable {
         }
       }
       return digits ? value : -1;
+    }
+
+    private void closeIdle() {
+      idleClosed = true;
+      try {
+        socket.shutdownOutput();
+      } catch (IOException e) {
+        // already closed
+      }
     }
 
     private void closeQuietly() {
