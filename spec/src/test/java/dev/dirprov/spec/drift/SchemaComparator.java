@@ -285,6 +285,7 @@ final class SchemaComparator {
             List<Schema<?>> allOf, List<Schema<?>> anyOf, List<Schema<?>> oneOf) {
     }
 
+    @SuppressWarnings("rawtypes")
     private Resolved resolve(OpenAPI document, Schema<?> schema, String pointer) {
         Schema<?> current = schema;
         String at = pointer;
