@@ -208,9 +208,11 @@ final class DriftComparator {
             boolean ourRequired = Boolean.TRUE.equals(our.value().getRequired());
             boolean theirRequired = Boolean.TRUE.equals(their.value().getRequired());
             if (ourRequired != theirRequired) {
-                differ(Group.CHANGED, Pointers.child(our.pointer(), "required"),
-                        Pointers.child(their.pointer(), "required"),
-                        "request body required: " + ourRequired + " -> " + theirRequired);
+                // Auth0 requiring a body we may leave out breaks us; Auth0 accepting none is what we do not describe.
+                differ(theirRequired ? Group.CHANGED : Group.UNDESCRIBED, Pointers.child(our.pointer(), "required"),
+                        Pointers.child(their.pointer(), "required"), theirRequired
+                                ? "Auth0 now requires a request body (required: false -> true)"
+                                : "Auth0 also accepts a request without a body (required: true -> false)");
             }
             compareContent(our.value().getContent(), Pointers.child(our.pointer(), "content"),
                     their.value().getContent(), Pointers.child(their.pointer(), "content"), "request body");

@@ -259,7 +259,7 @@ class DriftComparatorTest {
                         Group.CHANGED,
                         "#/paths/~1connections~1{id}~1directory-provisioning/patch/requestBody/required",
                         "#/paths/~1connections~1{id}~1directory-provisioning/patch/requestBody/required",
-                        "request body required: false -> true"),
+                        "Auth0 now requires a request body (required: false -> true)"),
                 new Mutant("a $ref no longer resolves",
                         doc -> at(doc, SCHEMAS + "ListDirectoryProvisioningsResponseContent/properties"
                                 + "/directory_provisionings/items").put("$ref", "#/components/schemas/Gone"),
@@ -295,6 +295,21 @@ class DriftComparatorTest {
         assertThat(result.notCompared()).extracting(NotCompared::toString).contains(
                 "#/paths/~1connections-directory-provisionings/get/responses/429/headers:"
                         + " Auth0 documents no response headers for status 429");
+    }
+
+    @Test
+    void aBodyWeRequireThatAuth0LeavesOptionalIsSomethingWeDoNotDescribe() {
+        DriftResult result = new DriftComparator(
+                DriftFixtures.mutated(OURS, doc -> at(doc, PROVISIONING + "/patch/requestBody").put("required", true)),
+                DriftFixtures.parsed(AUTH0)).compare();
+
+        assertThat(result.differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.group()).isEqualTo(Group.UNDESCRIBED);
+            assertThat(difference.ours())
+                    .isEqualTo("#/paths/~1connections~1{id}~1directory-provisioning/patch/requestBody/required");
+            assertThat(difference.what())
+                    .isEqualTo("Auth0 also accepts a request without a body (required: true -> false)");
+        });
     }
 
     @Test
