@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The documents the review tests work on: the live spec and its baseline (only ever the gates' input, in
- * {@link ReviewGatesTest} and {@link RealisticPullRequestsTest}), and the fixture the gates' own tests own.
+ * The documents the review tests work on: the live spec (only ever the gates' input, in {@link ReviewGatesTest}),
+ * the last release's spec (the gates' baseline, and the document {@link RealisticPullRequestsTest} edits), and
+ * the fixture the gates' own tests own.
  */
 final class Specs {
 
