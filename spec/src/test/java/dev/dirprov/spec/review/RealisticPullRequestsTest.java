@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The review gates on pull requests a team really sends: each row applies one edit to a copy of the real spec
  * and states what a reviewer expects from the build: the gate's verdict, the change it must name, the lint
- * rules that must fire (none, for most), and for a breaking change that both documented ways of accepting it
- * let it through.
+ * rules the edit makes fire (none, for most; findings the release already had, say under a rule added since,
+ * are not the edit's), and for a breaking change that both documented ways of accepting it let it through.
  *
  * <p>The real spec here is the last release's, {@code spec/baseline/openapi.yaml}, not the spec under review:
  * a pull request must meet the gates alone, and an edit of {@code spec/openapi.yaml} (removing the last enum
@@ -121,7 +121,10 @@ class RealisticPullRequestsTest {
         OpenApiTree edited = Specs.edited(released, spec -> apply(pullRequest, spec));
 
         ApiChangeGate.Outcome outcome = ApiChangeGate.evaluate(released, edited, false);
-        List<Finding> findings = new SpecLinter(SpecLinter.AUTH0_WIRE_NAMES).lint(edited);
+        SpecLinter linter = new SpecLinter(wireNamesOf(released));
+        List<Finding> releasedFindings = linter.lint(released);
+        List<Finding> findings = linter.lint(edited).stream().filter(finding -> !releasedFindings.contains(finding))
+                .toList();
 
         assertThat(outcome.verdict()).as(outcome.summary()).isEqualTo(pullRequest.verdict());
         assertThat(outcome.changes()).as(outcome.summary())
@@ -137,6 +140,16 @@ class RealisticPullRequestsTest {
             assertThat(ApiChangeGate.evaluate(released, nextMajor, false).verdict())
                     .isEqualTo(ApiChangeGate.Verdict.BREAKING_WITH_NEW_MAJOR_VERSION);
         }
+    }
+
+    /**
+     * The documented camelCase exceptions that apply to the released spec: one added for the spec under review
+     * names a property the release does not have yet.
+     */
+    private static Map<String, String> wireNamesOf(OpenApiTree released) {
+        return SpecLinter.AUTH0_WIRE_NAMES.entrySet().stream()
+                .filter(entry -> !released.at(entry.getKey()).isMissingNode())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static void apply(PullRequest pullRequest, ObjectNode spec) {

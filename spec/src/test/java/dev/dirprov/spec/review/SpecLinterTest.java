@@ -33,7 +33,12 @@ class SpecLinterTest {
     private static final String REQUEST = SCHEMAS + "/UpdateRequest";
     private static final String RESPONSE = SCHEMAS + "/DirectoryProvisioning";
 
-    private final SpecLinter linter = new SpecLinter(SpecLinter.AUTH0_WIRE_NAMES);
+    /** The fixture's own camelCase wire names, so a new entry in {@link SpecLinter#AUTH0_WIRE_NAMES} cannot break these tests. */
+    private static final Map<String, String> FIXTURE_WIRE_NAMES = Map.of(
+            SCHEMAS + "/ErrorResponse/properties/statusCode", "the fixture's error body is camelCase on the wire",
+            SCHEMAS + "/ErrorResponse/properties/errorCode", "the fixture's error body is camelCase on the wire");
+
+    private final SpecLinter linter = new SpecLinter(FIXTURE_WIRE_NAMES);
 
     static Stream<Arguments> brokenSpecs() {
         return Stream.of(
@@ -222,7 +227,7 @@ class SpecLinterTest {
 
         assertThat(withoutExceptions.lint(Specs.fixture()))
                 .extracting(Finding::location)
-                .containsExactlyInAnyOrderElementsOf(SpecLinter.AUTH0_WIRE_NAMES.keySet());
+                .containsExactlyInAnyOrderElementsOf(FIXTURE_WIRE_NAMES.keySet());
     }
 
     @Test
