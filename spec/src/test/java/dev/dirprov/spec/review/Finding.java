@@ -1,7 +1,8 @@
 package dev.dirprov.spec.review;
 
 /**
- * One problem a review gate found, with the place to fix it.
+ * One problem a review gate found, with the place to fix it. {@link SpecLinter#describe} puts the file, line and
+ * column in front: {@code spec/openapi.yaml:1241:7 #/components/schemas/Foo/properties/barBaz [property-snake-case] ...}.
  *
  * <pre>{@code
  * #/components/schemas/Foo/properties/barBaz [property-snake-case] property name is not snake_case

@@ -19,7 +19,7 @@ import java.util.Set;
  * them: {@code #/paths/~1connections~1{id}~1directory-provisioning/patch/summary}.
  *
  * <pre>{@code
- * OpenApiTree spec = OpenApiTree.read(Path.of("openapi.yaml"));
+ * OpenApiTree spec = OpenApiTree.read(Path.of("openapi.yaml"), "spec/openapi.yaml");
  * for (OpenApiTree.Operation operation : spec.operations()) { ... }
  * }</pre>
  */
@@ -31,29 +31,52 @@ final class OpenApiTree {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final JsonNode root;
+    private final String name;
+    private final SourcePositions positions;
 
-    OpenApiTree(JsonNode root) {
+    private OpenApiTree(JsonNode root, String name, SourcePositions positions) {
         this.root = root;
+        this.name = name;
+        this.positions = positions;
     }
 
-    static OpenApiTree read(Path file) {
+    /** Reads a file; findings name it as {@code name} ({@code spec/openapi.yaml}), with lines and columns. */
+    static OpenApiTree read(Path file, String name) {
         try {
-            return new OpenApiTree(YAML.readTree(Files.readString(file)));
+            return parse(Files.readString(file), name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read OpenAPI document " + file, e);
         }
     }
 
-    static OpenApiTree parse(String yamlOrJson) {
+    static OpenApiTree parse(String yamlOrJson, String name) {
         try {
-            return new OpenApiTree(YAML.readTree(yamlOrJson));
+            return new OpenApiTree(YAML.readTree(yamlOrJson), name, SourcePositions.parse(yamlOrJson));
         } catch (IOException e) {
-            throw new UncheckedIOException("not a YAML or JSON document", e);
+            throw new UncheckedIOException("not a YAML or JSON document: " + name, e);
         }
+    }
+
+    /** A document built in memory (an edited copy): findings name it, but without lines. */
+    static OpenApiTree of(JsonNode root, String name) {
+        return new OpenApiTree(root, name, null);
     }
 
     JsonNode root() {
         return root;
+    }
+
+    /** How findings name this document, for example {@code spec/openapi.yaml}. */
+    String name() {
+        return name;
+    }
+
+    /**
+     * Where a location is, the way editors and build logs link it: {@code spec/openapi.yaml:1262:11}, or the
+     * bare name for a document built in memory.
+     */
+    String where(String location) {
+        return positions == null ? name : name + ":" + positions.of(location);
     }
 
     /** The node at a location ({@code #/a/b}); a missing node if there is none. */

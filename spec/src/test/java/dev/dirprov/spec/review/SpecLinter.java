@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * plus the API's own naming conventions. Every finding names its rule and its location.
  *
  * <pre>{@code
- * List<Finding> findings = new SpecLinter(SpecLinter.AUTH0_WIRE_NAMES).lint(OpenApiTree.read(specFile));
+ * OpenApiTree spec = OpenApiTree.read(specFile, "spec/openapi.yaml");
+ * List<Finding> findings = new SpecLinter(SpecLinter.AUTH0_WIRE_NAMES).lint(spec);
+ * System.out.print(SpecLinter.describe(findings, spec));
  * }</pre>
  *
  * <p>Rules (ids as reported): {@code info-description}, {@code info-contact}, {@code info-license},
@@ -495,10 +497,14 @@ final class SpecLinter {
 
     }
 
-    /** The findings one per line, as the build log and {@code target/lint-findings.txt} show them. */
-    static String describe(List<Finding> findings) {
+    /**
+     * The findings one per line, as the build log and {@code target/lint-findings.txt} show them, each
+     * starting where an editor opens it: {@code spec/openapi.yaml:1241:7 <pointer> [rule] message}.
+     */
+    static String describe(List<Finding> findings, OpenApiTree spec) {
         StringBuilder text = new StringBuilder();
-        findings.forEach(finding -> text.append(finding).append('\n'));
+        findings.forEach(finding -> text.append(spec.where(finding.location())).append(' ').append(finding)
+                .append('\n'));
         return findings.isEmpty() ? "No lint findings.\n" : text.toString();
     }
 }

@@ -8,7 +8,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,18 +21,24 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every lint rule rejects a spec that breaks it: each case is the real spec with one defect, and names the
- * rule and the location the finding must carry. {@link ReviewGatesTest} shows the real spec itself is clean.
+ * Every lint rule rejects a document that breaks it: each case is the gates' fixture
+ * ({@code src/test/resources/review/fixture-openapi.yaml}) with one defect, and names the rule and the location
+ * the finding must carry. The live spec is only the linter's input, in {@link ReviewGatesTest}.
  */
 class SpecLinterTest {
 
     private static final String PATH_ITEM = "#/paths/~1connections~1{id}~1directory-provisioning";
     private static final String REQUEST_JSON = OPERATION + "/requestBody/content/application~1json";
     private static final String RESPONSE_200_JSON = OPERATION + "/responses/200/content/application~1json";
-    private static final String REQUEST = SCHEMAS + "/UpdateDirectoryProvisioningRequestContent";
-    private static final String RESPONSE = SCHEMAS + "/UpdateDirectoryProvisioningResponseContent";
+    private static final String REQUEST = SCHEMAS + "/UpdateRequest";
+    private static final String RESPONSE = SCHEMAS + "/DirectoryProvisioning";
 
-    private final SpecLinter linter = new SpecLinter(SpecLinter.AUTH0_WIRE_NAMES);
+    /** The fixture's own camelCase wire names, so a new entry in {@link SpecLinter#AUTH0_WIRE_NAMES} cannot break these tests. */
+    private static final Map<String, String> FIXTURE_WIRE_NAMES = Map.of(
+            SCHEMAS + "/ErrorResponse/properties/statusCode", "the fixture's error body is camelCase on the wire",
+            SCHEMAS + "/ErrorResponse/properties/errorCode", "the fixture's error body is camelCase on the wire");
+
+    private final SpecLinter linter = new SpecLinter(FIXTURE_WIRE_NAMES);
 
     static Stream<Arguments> brokenSpecs() {
         return Stream.of(
@@ -127,7 +137,7 @@ class SpecLinterTest {
                 broken("response example with a malformed date-time", "example-valid",
                         RESPONSE_200_JSON + "/examples/updated/value",
                         spec -> object(spec, RESPONSE_200_JSON + "/examples/updated/value")
-                                .put("updated_at", "yesterday")),
+                                .put("created_at", "yesterday")),
                 broken("response example without a required field", "example-valid",
                         RESPONSE_200_JSON + "/examples/updated/value",
                         spec -> object(spec, RESPONSE_200_JSON + "/examples/updated/value").remove("strategy")),
@@ -157,7 +167,7 @@ class SpecLinterTest {
     @MethodSource("brokenSpecs")
     void rejectsABrokenSpecNamingTheRuleAndTheLocation(String defect, String rule, String location,
             Consumer<ObjectNode> change) {
-        List<Finding> findings = linter.lint(Specs.mutant(change));
+        List<Finding> findings = linter.lint(Specs.fixtureWith(change));
 
         assertThat(findings).as("findings for a spec with a %s", defect)
                 .anySatisfy(finding -> {
@@ -167,20 +177,87 @@ class SpecLinterTest {
     }
 
     @Test
-    void allowsCamelCaseOnlyAtTheDocumentedExceptions() {
-        SpecLinter withoutExceptions = new SpecLinter(java.util.Map.of());
+    void findsNothingInTheCleanFixture() {
+        assertThat(linter.lint(Specs.fixture())).isEmpty();
+    }
 
-        assertThat(withoutExceptions.lint(Specs.current()))
-                .extracting(Finding::location)
-                .containsExactlyInAnyOrderElementsOf(SpecLinter.AUTH0_WIRE_NAMES.keySet());
+    static Stream<Arguments> brokenExamples() {
+        return Stream.of(
+                example("a field the schema does not allow", REQUEST_JSON + "/examples/fullUpdate/value",
+                        "enabled", spec -> object(spec, REQUEST_JSON + "/examples/fullUpdate/value").put("enabled", true)),
+                example("a mapping item without its idp", REQUEST_JSON + "/examples/fullUpdate/value", "idp",
+                        spec -> object(spec, REQUEST_JSON + "/examples/fullUpdate/value/mapping/0").remove("idp")),
+                example("a boolean that is null", REQUEST_JSON + "/examples/turnOffAutomaticSynchronization/value",
+                        "/synchronize_automatically",
+                        spec -> object(spec, REQUEST_JSON + "/examples/turnOffAutomaticSynchronization/value")
+                                .putNull("synchronize_automatically")),
+                example("an error whose statusCode is not an error status",
+                        OPERATION + "/responses/401/content/application~1json/examples/invalidToken/value", "/statusCode",
+                        spec -> object(spec, OPERATION + "/responses/401/content/application~1json/examples/invalidToken/value")
+                                .put("statusCode", 200)),
+                example("a shared response's example without a required field",
+                        "#/components/responses/NotFound/content/application~1json/examples/notFound/value", "message",
+                        spec -> object(spec, "#/components/responses/NotFound/content/application~1json/examples"
+                                + "/notFound/value").remove("message")),
+                example("a parameter example of the wrong type", "#/components/parameters/ConnectionId/example", "",
+                        spec -> object(spec, "#/components/parameters/ConnectionId").put("example", 42)),
+                example("a response-only enum value nobody declared", RESPONSE_200_JSON + "/examples/updated/value",
+                        "/last_synchronization_status",
+                        spec -> object(spec, RESPONSE_200_JSON + "/examples/updated/value")
+                                .put("last_synchronization_status", "pending")));
+    }
+
+    /** The example rule is the one place examples are validated, so each kind of broken value has a case here. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenExamples")
+    void rejectsAnExampleThatDoesNotMatchItsSchema(String defect, String location, String named,
+            Consumer<ObjectNode> change) {
+        List<Finding> findings = linter.lint(Specs.fixtureWith(change));
+
+        assertThat(findings).as("findings for an example with %s", defect).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("example-valid");
+            assertThat(finding.location()).isEqualTo(location);
+            assertThat(finding.message()).contains(named);
+        });
     }
 
     @Test
-    void findingsNameLocationRuleAndProblem() {
-        List<Finding> findings = linter.lint(Specs.mutant(spec -> object(spec, OPERATION).remove("summary")));
+    void allowsCamelCaseOnlyAtTheDocumentedExceptions() {
+        SpecLinter withoutExceptions = new SpecLinter(Map.of());
 
-        assertThat(SpecLinter.describe(findings)).isEqualTo(
-                OPERATION + " [operation-summary] PATCH /connections/{id}/directory-provisioning has no summary\n");
+        assertThat(withoutExceptions.lint(Specs.fixture()))
+                .extracting(Finding::location)
+                .containsExactlyInAnyOrderElementsOf(FIXTURE_WIRE_NAMES.keySet());
+    }
+
+    @Test
+    void describesEachFindingAsFileLineColumnPointerRuleAndProblem() throws IOException {
+        String text = fixtureText();
+        String summaryLine = "      summary: Patch a directory provisioning configuration\n";
+        assertThat(text).contains(summaryLine);
+        OpenApiTree broken = OpenApiTree.parse(text.replace(summaryLine, ""), "spec/openapi.yaml");
+        int patchLine = List.of(text.split("\n", -1)).indexOf("    patch:") + 1;
+
+        String described = SpecLinter.describe(linter.lint(broken), broken);
+
+        assertThat(described).isEqualTo("spec/openapi.yaml:" + patchLine + ":5 " + OPERATION
+                + " [operation-summary] PATCH /connections/{id}/directory-provisioning has no summary\n");
+    }
+
+    @Test
+    void saysSoWhenThereIsNothingToReport() {
+        assertThat(SpecLinter.describe(List.of(), Specs.fixture())).isEqualTo("No lint findings.\n");
+    }
+
+    private static String fixtureText() throws IOException {
+        try (InputStream in = SpecLinterTest.class.getClassLoader()
+                .getResourceAsStream("review/fixture-openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Arguments example(String defect, String location, String named, Consumer<ObjectNode> change) {
+        return arguments(defect, location, named, change);
     }
 
     private static Arguments broken(String defect, String rule, String location, Consumer<ObjectNode> change) {
