@@ -1,14 +1,18 @@
 package dev.dirprov.spec.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,7 +94,8 @@ final class ApiChangeGate {
     }
 
     static Outcome evaluate(OpenApiTree baseline, OpenApiTree current, boolean acknowledged) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(json(baseline), json(current), null, diffOptions());
+        ChangedOpenApi diff = OpenApiCompare.fromContents(json(baseline.root()),
+                json(withLoosenedRequestBodiesUndone(baseline, current)), null, diffOptions());
         DiffResult result = diff.isChanged();
         List<ApiDiff.Change> changes = new ArrayList<>(ApiDiff.between(baseline, current));
         boolean breaking = changes.stream().anyMatch(change -> change.kind() == ApiDiff.Kind.BREAKING);
@@ -240,9 +245,35 @@ final class ApiChangeGate {
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
-    private static String json(OpenApiTree spec) {
+    /**
+     * The current document as openapi-diff-core should see it: a request body that was required in the baseline
+     * and is optional now gets back its {@code required: true}. openapi-diff-core 2.1.7 calls any change of a
+     * request body's {@code required} incompatible ({@code ChangedRequestBody.isCoreChanged}), also the one that
+     * lets callers send less; {@link ApiDiff} judges that change itself (compatible) and names it in the report.
+     */
+    static JsonNode withLoosenedRequestBodiesUndone(OpenApiTree baseline, OpenApiTree current) {
+        JsonNode copy = current.root().deepCopy();
+        OpenApiTree view = OpenApiTree.of(copy, current.name());
+        Map<String, OpenApiTree.Operation> before = new HashMap<>();
+        baseline.operations().forEach(operation -> before.put(operation.method() + " " + operation.path(), operation));
+        for (OpenApiTree.Operation operation : view.operations()) {
+            OpenApiTree.Operation old = before.get(operation.method() + " " + operation.path());
+            if (old == null) {
+                continue;
+            }
+            JsonNode oldBody = baseline.resolve(old.node().path("requestBody"));
+            JsonNode newBody = view.resolve(operation.node().path("requestBody"));
+            if (oldBody.path("required").asBoolean(false) && newBody instanceof ObjectNode body
+                    && !body.path("required").asBoolean(false)) {
+                body.put("required", true);
+            }
+        }
+        return copy;
+    }
+
+    private static String json(JsonNode root) {
         try {
-            return new ObjectMapper().writeValueAsString(spec.root());
+            return new ObjectMapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

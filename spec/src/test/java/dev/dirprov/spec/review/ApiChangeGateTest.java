@@ -161,6 +161,9 @@ class ApiChangeGateTest {
                                     paths.remove("/connections/{id}/directory-provisioning"));
                             object(spec, "#/components/parameters/ConnectionId").put("name", "connection_id");
                         }),
+                new Case("a request body made optional (openapi-diff-core alone calls any change of it incompatible)",
+                        compatible, "request body", "required: true → false", request, false,
+                        spec -> object(spec, OPERATION + "/requestBody").remove("required")),
                 new Case("a newly documented status", compatible, "response 403", "status 403: added", response, false,
                         spec -> object(spec, OPERATION + "/responses").set("403",
                                 object(spec, OPERATION + "/responses/401").deepCopy())));

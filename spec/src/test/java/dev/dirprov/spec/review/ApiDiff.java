@@ -246,6 +246,11 @@ final class ApiDiff {
             add(Kind.BREAKING, child(newAt, "required"), false, Side.REQUEST, operation, "request body",
                     "required: false → true", "calls without a body are now rejected",
                     "requests without a body are now rejected");
+        } else if (oldBody.path("required").asBoolean(false) && !newBody.path("required").asBoolean(false)
+                && !newBody.isMissingNode()) {
+            add(Kind.COMPATIBLE, child(newAt, "required"), false, Side.REQUEST, operation, "request body",
+                    "required: true → false", "the generated method still takes and sends a body",
+                    "requests may now leave the body out; requests that send one are unaffected");
         }
         compareContent(oldAt, newAt, Side.REQUEST, operation, "request body");
     }
