@@ -51,7 +51,7 @@ class FaultInjectionTest {
   static LocalApi server = new LocalApi();
 
 
-  private DirectoryProvisioningClient.Builder client(String baseUrl) {
+  private DirectoryProvisioningClientBuilder client(String baseUrl) {
     return DirectoryProvisioningClient.builder()
         .baseUrl(baseUrl)
         .token("test-token")
