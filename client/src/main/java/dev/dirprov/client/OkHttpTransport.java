@@ -96,11 +96,6 @@ final class OkHttpTransport implements Client {
     this.failures = failures;
   }
 
-  /** The OkHttp client requests run on. */
-  OkHttpClient http() {
-    return http;
-  }
-
   /** Releases the idle connections and threads of a client of its own; a caller's client is left as it is. */
   void close() {
     if (ownClient) {
