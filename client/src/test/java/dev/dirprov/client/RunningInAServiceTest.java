@@ -157,6 +157,22 @@ class RunningInAServiceTest {
 
   @Test
   void sendsEveryRequestTokenRequestsIncludedToTheProxyInAbsoluteForm() throws Exception {
+    assertThat(requestLinesThroughAProxy(false)).containsExactly(
+        "POST http://tenant.example.invalid/oauth/token",
+        "PATCH http://tenant.example.invalid/api/v2/connections/" + ID + "/directory-provisioning");
+  }
+
+  @Test
+  void theProxyOptionAlsoAppliesOnTheCallersClient() throws Exception {
+    assertThat(requestLinesThroughAProxy(true)).containsExactly(
+        "POST http://tenant.example.invalid/oauth/token",
+        "PATCH http://tenant.example.invalid/api/v2/connections/" + ID + "/directory-provisioning");
+    assertThat(seenByTheService).containsExactly("POST /oauth/token",
+        "PATCH /api/v2/connections/" + ID + "/directory-provisioning");
+  }
+
+  /** The request lines a local HTTP proxy receives for one call with client credentials. */
+  private List<String> requestLinesThroughAProxy(boolean onTheServicesClient) throws Exception {
     List<String> requestLines = new CopyOnWriteArrayList<>();
     try (RawHttpServer proxy = new RawHttpServer((socket, requestLine) -> {
       requestLines.add(requestLine);
@@ -174,17 +190,17 @@ class RunningInAServiceTest {
       socket.close();
     })) {
       // The tenant's name does not resolve: only the proxy can answer for it.
-      DirectoryProvisioningApi api = local.withTime(DirectoryProvisioningClient.builder()
+      DirectoryProvisioningClientBuilder builder = DirectoryProvisioningClient.builder()
           .baseUrl("http://tenant.example.invalid/api/v2").clientCredentials("my-client-id", LocalApi.SECRET)
-          .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()))))
-          .build();
+          .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port())));
+      if (onTheServicesClient) {
+        builder.httpClient(servicesClient());
+      }
 
-      assertThat(api.updateDirectoryProvisioning(ID, CHANGES).getConnectionId()).isEqualTo(ID);
+      assertThat(local.withTime(builder).build().updateDirectoryProvisioning(ID, CHANGES).getConnectionId())
+          .isEqualTo(ID);
     }
-
-    assertThat(requestLines).containsExactly(
-        "POST http://tenant.example.invalid/oauth/token",
-        "PATCH http://tenant.example.invalid/api/v2/connections/" + ID + "/directory-provisioning");
+    return requestLines;
   }
 
   @Test
