@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,10 @@ final class ClientCredentialsTokens extends Credentials {
 
   /** The grant as the builder holds it, before it knows where tokens come from. */
   static Credentials grant(String clientId, String clientSecret) {
+    if (Objects.requireNonNull(clientId, "clientId == null").isBlank()
+        | Objects.requireNonNull(clientSecret, "clientSecret == null").isBlank()) {
+      throw new IllegalArgumentException(clientId.isBlank() ? "clientId is blank" : "clientSecret is blank");
+    }
     return new Credentials() {
       @Override
       String token() {
@@ -90,7 +95,7 @@ final class ClientCredentialsTokens extends Credentials {
       }
 
       @Override
-      Credentials connect(DirectoryProvisioningClient.Builder options, OkHttpTransport transport,
+      Credentials connect(DirectoryProvisioningClientBuilder options, OkHttpTransport transport,
           Failures failures, RedactingLogger logger, ObjectMapper mapper) {
         return new ClientCredentialsTokens(clientId, clientSecret, options.audience == null
             ? options.url.defaultAudience() : options.audience, options.url.tokenUrl(), transport, failures, mapper,
@@ -102,6 +107,14 @@ final class ClientCredentialsTokens extends Credentials {
         return "clientCredentials(clientId=" + clientId + ", clientSecret=<redacted>)";
       }
     };
+  }
+
+  /** The audience option, checked. */
+  static String checkAudience(String audience) {
+    if (Objects.requireNonNull(audience, "audience == null").isBlank()) {
+      throw new IllegalArgumentException("audience is blank");
+    }
+    return audience;
   }
 
   private record Token(String value, Instant refreshAt) {

@@ -39,7 +39,7 @@ abstract class Credentials implements RequestInterceptor {
   }
 
   /** These credentials, ready to fetch tokens through {@code transport} if they fetch any. */
-  Credentials connect(DirectoryProvisioningClient.Builder options, OkHttpTransport transport, Failures failures,
+  Credentials connect(DirectoryProvisioningClientBuilder options, OkHttpTransport transport, Failures failures,
       RedactingLogger logger, ObjectMapper mapper) {
     return this;
   }

@@ -8,20 +8,29 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dirprov.client.api.DirectoryProvisioningApi;
 import dev.dirprov.client.internal.ApiResponseDecoder;
+import feign.Capability;
+import feign.Client;
 import feign.ExceptionPropagationPolicy;
 import feign.Feign;
+import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
+import feign.Retryer;
 import feign.Target;
 import feign.jackson.JacksonEncoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the client together from checked builder options, each of Feign's seams used once: {@link OkHttpTransport}
  * as the {@code Client}, {@link Failures} as the {@code ErrorDecoder}, {@link RateLimitAwareRetryer} as the
  * {@code Retryer}, the {@link Credentials} as the {@code RequestInterceptor}, {@link ParameterEncodingGuard} as
- * the {@code Contract}, {@link CallDeadline} as the {@code InvocationHandlerFactory}, and
- * {@link ExceptionPropagationPolicy#UNWRAP} so that the caller gets the typed failure Feign carried.
+ * the {@code Contract}, {@link RedactingLogger} as the {@code Logger}, and {@link ExceptionPropagationPolicy#UNWRAP}
+ * so that the caller gets the typed failure Feign carried. {@code Capability}s wrap the client, the retryer and
+ * the invocation handler: {@link MeteredCalls} and {@link ObservedCalls} when their registries are set (the only
+ * classes that touch Micrometer, so that it stays optional), and {@link CallDeadline} outermost.
  *
  * <pre>{@code
  * DirectoryProvisioningApi api = new FeignAssembly(builder).build();
@@ -29,9 +38,9 @@ import java.util.function.Consumer;
  */
 final class FeignAssembly {
 
-  private final DirectoryProvisioningClient.Builder options;
+  private final DirectoryProvisioningClientBuilder options;
 
-  FeignAssembly(DirectoryProvisioningClient.Builder options) {
+  FeignAssembly(DirectoryProvisioningClientBuilder options) {
     this.options = options;
   }
 
@@ -49,30 +58,54 @@ final class FeignAssembly {
         .build();
   }
 
+  /** The default log sink: the SLF4J logger {@code dev.dirprov.client} at DEBUG, looked up once logging is on. */
+  private static Consumer<String> slf4j() {
+    org.slf4j.Logger logger = LoggerFactory.getLogger("dev.dirprov.client");
+    return logger::debug;
+  }
+
   DirectoryProvisioningApi build() {
     ObjectMapper mapper = objectMapper();
     Failures failures = new Failures(mapper, options.clock, options.credentials.secrets());
     ParameterEncodingGuard guard = new ParameterEncodingGuard();
     CallDeadline deadline = new CallDeadline(options.callTimeout, options.clock, guard);
-    OkHttpTransport transport = new OkHttpTransport(options.connectTimeout, options.readTimeout, deadline,
-        failures);
-    Consumer<String> log = options.logLevel == Logger.Level.NONE ? line -> { } : options.logSink;
-    RedactingLogger logger = new RedactingLogger(log);
+    OkHttpTransport transport = new OkHttpTransport(options.httpClient, options.proxy, options.connectTimeout,
+        options.readTimeout, deadline, failures);
+    RedactingLogger logger = new RedactingLogger(options.logLevel == Logger.Level.NONE ? line -> { }
+        : options.logSink != null ? options.logSink : slf4j());
     Credentials credentials = options.credentials.connect(options, transport, failures, logger, mapper);
+    // Feign's own addCapability calls enrich reflectively, which needs public classes: applied here instead, in
+    // the same order (the first added is innermost).
+    List<Capability> capabilities = new ArrayList<>();
+    if (options.meterRegistry != null) {
+      capabilities.add(MeteredCalls.capability(options.meterRegistry, guard));
+    }
+    if (options.observationRegistry != null) {
+      capabilities.add(ObservedCalls.capability(options.observationRegistry, guard));
+    }
+    capabilities.add(deadline.outermost(transport::close));
+    Client client = transport;
+    Retryer retryer = new RateLimitAwareRetryer(options.maxRetries, options.maxRetryWait, options.clock,
+        options.sleeper, options.random, credentials::refused);
+    InvocationHandlerFactory handlers = new InvocationHandlerFactory.Default();
+    for (Capability capability : capabilities) {
+      client = capability.enrich(client);
+      retryer = capability.enrich(retryer);
+      handlers = capability.enrich(handlers);
+    }
     return Feign.builder()
-        .client(transport)
+        .client(client)
         // Same values as the OkHttp client, so that the transport never has to derive a per-request client.
         .options(new Request.Options(options.connectTimeout, options.readTimeout, false))
         .encoder(new JacksonEncoder(mapper))
         .decoder(new BoundedResponseDecoder(mapper, new ApiResponseDecoder(mapper), failures))
         .errorDecoder(failures)
-        .retryer(new RateLimitAwareRetryer(options.maxRetries, options.maxRetryWait, options.clock,
-            options.sleeper, options.random, credentials::refused))
+        .retryer(retryer)
+        .invocationHandlerFactory(handlers)
         .requestInterceptor(credentials)
         .logger(logger)
         .logLevel(options.logLevel)
         .contract(guard)
-        .invocationHandlerFactory(deadline)
         .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
         .target(new NamedTarget(options.url.baseUrl()));
   }

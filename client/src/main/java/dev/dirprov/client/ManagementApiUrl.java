@@ -81,6 +81,14 @@ record ManagementApiUrl(String baseUrl, String tokenUrl, String defaultAudience,
   }
 
   /** No port, or one from 1 to 65535: {@code URI} accepts any number of digits. */
+  /** This URL in place of {@code previous}, set by the same option: domain and baseUrl exclude each other. */
+  ManagementApiUrl replacing(ManagementApiUrl previous) {
+    if (previous != null && !previous.option().equals(option)) {
+      throw new IllegalStateException("Set domain or baseUrl, not both");
+    }
+    return this;
+  }
+
   private static void checkPort(URI uri, String option, String value) {
     int port = uri.getPort();
     if (port == 0 || port > 65535) {

@@ -7,21 +7,22 @@ import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
-import okhttp3.EventListener;
 import okhttp3.Headers;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -33,14 +34,22 @@ import okhttp3.ResponseBody;
  * {@link Failures}.
  *
  * <pre>{@code
- * Feign.builder().client(new OkHttpTransport(connectTimeout, readTimeout, deadline, failures))
+ * Feign.builder().client(new OkHttpTransport(callersClientOrNull, proxyOrNull, connectTimeout, readTimeout,
+ *     deadline, failures))
  * }</pre>
+ *
+ * <p>It runs on a client of its own, or on one derived with {@code newBuilder()} from the caller's (sharing its
+ * connection pool, dispatcher, interceptors, proxy and TLS settings); either way its own rules hold: the
+ * builder's connect and read timeouts, the call deadline per attempt, no redirects followed and no silent retry
+ * by OkHttp. Only a client of its own is released by {@link #close()}.
  *
  * <p>A pooled keep-alive connection that the server (or a load balancer) closed while idle fails the next
  * request sent on it before any response arrives. Such a failure, on a reused connection only and never on a
  * timeout, is repeated at once on a fresh connection: the request never reached a server that processes it, so
  * this costs no wait and none of the retries. OkHttp's own silent retry stays off, since it would also repeat
- * requests that failed on fresh connections after they were sent.
+ * requests that failed on fresh connections after they were sent. A network interceptor tells reused
+ * connections from new ones (a connection it has seen before is reused), so that a caller's event listener
+ * stays in place.
  *
  * <p>It sends what {@code feign.okhttp.OkHttpClient} sends: every header as given, the body typed by its
  * {@code Content-Type}, {@code Accept: *}{@code /*} when no {@code Accept} is given, and an empty response
@@ -58,28 +67,49 @@ final class OkHttpTransport implements Client {
   private static final int MAX_IDLE_CONNECTIONS = 32;
 
   private final OkHttpClient http;
+  private final boolean ownClient;
   private final CallDeadline deadline;
   private final Failures failures;
 
-  OkHttpTransport(Duration connectTimeout, Duration readTimeout, CallDeadline deadline, Failures failures) {
-    this.http = new OkHttpClient.Builder()
+  /**
+   * @param callers the caller's client to derive from, or null for a client of its own
+   * @param proxy the proxy of every request, or null to keep the client's
+   */
+  OkHttpTransport(OkHttpClient callers, Proxy proxy, Duration connectTimeout, Duration readTimeout,
+      CallDeadline deadline, Failures failures) {
+    // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
+    OkHttpClient.Builder builder = callers != null ? callers.newBuilder()
+        : new OkHttpClient.Builder().connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
+    this.http = builder
         .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false) // the retryer alone retries, within its budget; stale connections: below
         .followRedirects(false)
         .followSslRedirects(false)
-        // OkHttp keeps 5 idle connections by default: a client shared by more threads would keep reconnecting.
-        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-        .eventListener(FreshConnections.LISTENER)
+        .addNetworkInterceptor(new FreshConnections.Seen())
         .build();
+    this.ownClient = callers == null;
     this.deadline = deadline;
     this.failures = failures;
+  }
+
+  /** Releases the idle connections and threads of a client of its own; a caller's client is left as it is. */
+  void close() {
+    if (ownClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   @Override
   public Response execute(Request request, Request.Options options) {
     try {
-      return exchange(request, options);
+      Response response = exchange(request, options);
+      CallDeadline.responded(response.status());
+      return response;
     } catch (TransportException e) {
       throw Failures.carry(e, request);
     }
@@ -120,32 +150,28 @@ final class OkHttpTransport implements Client {
     return call.execute();
   }
 
-  /** Tells, per attempt, whether OkHttp connected anew or took a pooled connection. */
+  /** Tells, per attempt, whether the request went out on a connection that had carried requests before. */
   private static final class FreshConnections {
-    static final EventListener LISTENER = new EventListener() {
-      @Override
-      public void connectionAcquired(Call call, Connection connection) {
-        FreshConnections attempt = call.request().tag(FreshConnections.class);
-        if (attempt != null) {
-          attempt.acquired = true;
-        }
-      }
+    /** The network interceptor that notes, per attempt, whether its connection was seen before. */
+    static final class Seen implements Interceptor {
+      private final Map<Connection, Boolean> seen = Collections.synchronizedMap(new WeakHashMap<>());
 
       @Override
-      public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-        FreshConnections attempt = call.request().tag(FreshConnections.class);
-        if (attempt != null) {
-          attempt.connected = true;
+      public okhttp3.Response intercept(Chain chain) throws IOException {
+        FreshConnections attempt = chain.request().tag(FreshConnections.class);
+        Connection connection = chain.connection();
+        if (attempt != null && connection != null) {
+          attempt.reused = seen.put(connection, Boolean.TRUE) != null;
         }
+        return chain.proceed(chain.request());
       }
-    };
+    }
 
-    private volatile boolean acquired;
-    private volatile boolean connected;
+    private volatile boolean reused;
 
-    /** A failure of a pooled connection before the response head: not a timeout, nothing connected anew. */
+    /** A failure of a reused connection before the response head: not a timeout. */
     boolean failedOnReusedConnection(IOException e) {
-      return acquired && !connected && !(e instanceof InterruptedIOException);
+      return reused && !(e instanceof InterruptedIOException);
     }
   }
 

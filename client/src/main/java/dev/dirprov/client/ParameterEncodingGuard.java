@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * ParameterEncodingGuard guard = new ParameterEncodingGuard();
- * Feign.builder().contract(guard).invocationHandlerFactory(new CallDeadline(callTimeout, clock, guard))
+ * Feign.builder().contract(guard).addCapability(new CallDeadline(callTimeout, clock, guard).outermost(release))
  * }</pre>
  */
 final class ParameterEncodingGuard extends Contract.Default {
@@ -35,8 +35,13 @@ final class ParameterEncodingGuard extends Contract.Default {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final Param.Expander QUERY = value -> percentEncode(value.toString());
 
+  /** The suffix of the generated methods that return {@code ApiResponse<T>}; the operationId precedes it. */
+  private static final String WITH_HTTP_INFO = "WithHttpInfo";
+
   /** The path parameters of each method, by argument index. */
   private final Map<Method, Map<Integer, String>> pathParameters = new ConcurrentHashMap<>();
+  /** The HTTP method of each method, as parsed from its {@code @RequestLine}. */
+  private final Map<Method, String> httpMethods = new ConcurrentHashMap<>();
 
   @Override
   protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {
@@ -64,7 +69,25 @@ final class ParameterEncodingGuard extends Contract.Default {
     if (method != null && !paths.isEmpty()) {
       pathParameters.put(method, paths);
     }
+    if (method != null) {
+      httpMethods.put(method, metadata.template().method());
+    }
     return metadata;
+  }
+
+  /**
+   * The spec's operationId of a generated method: its name, without the {@code WithHttpInfo} of the variant
+   * that returns {@code ApiResponse<T>} (the generator names both after the operationId).
+   */
+  static String operation(Method method) {
+    String name = method.getName();
+    return name.endsWith(WITH_HTTP_INFO) && name.length() > WITH_HTTP_INFO.length()
+        ? name.substring(0, name.length() - WITH_HTTP_INFO.length()) : name;
+  }
+
+  /** The HTTP method of a generated method, as its contract parsed it; {@code UNKNOWN} for any other. */
+  String httpMethod(Method method) {
+    return httpMethods.getOrDefault(method, "UNKNOWN");
   }
 
   /** Refuses a {@code null} path argument, which Feign would leave out of the path. */

@@ -80,6 +80,14 @@ final class RateLimitAwareRetryer implements Retryer {
     this.deadline = deadline;
   }
 
+  /** The maxRetries option, checked. */
+  static int checkMaxRetries(int maxRetries) {
+    if (maxRetries < 0 || maxRetries > 10) {
+      throw new IllegalArgumentException("maxRetries must be between 0 and 10, but was " + maxRetries);
+    }
+    return maxRetries;
+  }
+
   @Override
   public void continueOrPropagate(RetryableException e) {
     Throwable failure = e.getCause();

@@ -41,7 +41,7 @@ class ClientCredentialsTest {
   static LocalApi server = new LocalApi();
 
 
-  private DirectoryProvisioningClient.Builder client() {
+  private DirectoryProvisioningClientBuilder client() {
     return DirectoryProvisioningClient.builder()
         .baseUrl(server.apiUrl())
         .clientCredentials("my-client-id", SECRET)

@@ -35,6 +35,29 @@ class DirectoryProvisioningClientBuilderTest {
   }
 
   @Test
+  void refusesNullServiceOptionsNamingThem() {
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().httpClient(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("httpClient == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().proxy(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("proxy == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().meterRegistry(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("meterRegistry == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().observationRegistry(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("observationRegistry == null");
+    assertThatThrownBy(() -> DirectoryProvisioningClient.builder().logSink(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("logSink == null");
+  }
+
+  @Test
+  void namesTheProxyInToString() {
+    java.net.Proxy proxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        java.net.InetSocketAddress.createUnresolved("proxy.corp.example", 3128));
+
+    assertThat(DirectoryProvisioningClient.builder().proxy(proxy).toString())
+        .contains("proxy=HTTP @ proxy.corp.example");
+  }
+
+  @Test
   void refusesTwoKindsOfCredentials() {
     assertThatThrownBy(() -> DirectoryProvisioningClient.builder().token("t").tokenSupplier(() -> "u"))
         .isInstanceOf(IllegalStateException.class)

@@ -91,12 +91,12 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback, BeforeEachC
   }
 
   /** A builder aimed at the server with the fixed token {@link #TOKEN}, waiting on {@link #time()}. */
-  DirectoryProvisioningClient.Builder builder() {
+  DirectoryProvisioningClientBuilder builder() {
     return withTime(DirectoryProvisioningClient.builder().baseUrl(apiUrl()).token(TOKEN));
   }
 
   /** A builder aimed at the server with client credentials ({@code my-client-id}, {@link #SECRET}). */
-  DirectoryProvisioningClient.Builder clientCredentials() {
+  DirectoryProvisioningClientBuilder clientCredentials() {
     return withTime(DirectoryProvisioningClient.builder().baseUrl(apiUrl())
         .clientCredentials("my-client-id", SECRET));
   }
@@ -106,7 +106,7 @@ final class LocalApi implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     return builder().build();
   }
 
-  DirectoryProvisioningClient.Builder withTime(DirectoryProvisioningClient.Builder builder) {
+  DirectoryProvisioningClientBuilder withTime(DirectoryProvisioningClientBuilder builder) {
     return builder.seams(time, time, () -> 0.5);
   }
 

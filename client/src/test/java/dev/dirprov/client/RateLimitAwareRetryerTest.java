@@ -34,7 +34,7 @@ class RateLimitAwareRetryerTest {
   static LocalApi server = new LocalApi();
 
 
-  private DirectoryProvisioningClient.Builder client(double random) {
+  private DirectoryProvisioningClientBuilder client(double random) {
     return DirectoryProvisioningClient.builder()
         .baseUrl(server.apiUrl())
         .token("test-token")
@@ -57,7 +57,7 @@ class RateLimitAwareRetryerTest {
         .withBody("{\"statusCode\":" + status + ",\"error\":\"Error\",\"message\":\"status " + status + "\"}");
   }
 
-  private static ManagementApiException failureOf(DirectoryProvisioningClient.Builder builder) {
+  private static ManagementApiException failureOf(DirectoryProvisioningClientBuilder builder) {
     return catchThrowableOfType(ManagementApiException.class, () -> builder.build()
         .updateDirectoryProvisioning(ID, new UpdateDirectoryProvisioningRequestContent()));
   }

@@ -64,6 +64,10 @@ final class RawHttpServer implements AutoCloseable {
     acceptor.start();
   }
 
+  int port() {
+    return server.getLocalPort();
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + server.getLocalPort() + "/api/v2";
   }
