@@ -46,9 +46,17 @@ abstract class Credentials implements RequestInterceptor {
 
   @Override
   public final void apply(RequestTemplate template) {
-    String token = token();
+    List<String> authorization = authorization();
     template.removeHeader("Authorization");
-    template.headerLiteral("Authorization", "Bearer " + token);
+    template.headerLiteral("Authorization", authorization);
+  }
+
+  /**
+   * The {@code Authorization} header's values for the next request: {@code Bearer <token>}. A fixed token's is
+   * built once, so that a call adds it without building the value again (BENCHMARKS.md).
+   */
+  List<String> authorization() {
+    return List.of("Bearer " + token());
   }
 
   /** A fixed token, checked when it is given. */
@@ -57,10 +65,16 @@ abstract class Credentials implements RequestInterceptor {
       throw new IllegalArgumentException(token.isBlank() ? "token is blank"
           : "token contains control characters (such as a line break); it cannot be sent in a header");
     }
+    List<String> authorization = List.of("Bearer " + token);
     return new Credentials() {
       @Override
       String token() {
         return token;
+      }
+
+      @Override
+      List<String> authorization() {
+        return authorization;
       }
 
       @Override

@@ -14,6 +14,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -136,9 +137,14 @@ final class Failures implements ErrorDecoder {
       return new byte[0];
     }
     Integer length = body.length(); // Content-Length, when the server sent one
-    int limit = length != null && length <= max ? length : max + 1;
     try (InputStream in = body.asInputStream()) {
-      return in.readNBytes(limit);
+      if (length != null && length <= max) {
+        // Into one array of that length: readNBytes(int) would read into buffers of its own and copy them.
+        byte[] bytes = new byte[length];
+        int read = in.readNBytes(bytes, 0, length);
+        return read == length ? bytes : Arrays.copyOf(bytes, read);
+      }
+      return in.readNBytes(max + 1);
     }
   }
 
