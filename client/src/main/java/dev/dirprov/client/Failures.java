@@ -75,18 +75,15 @@ final class Failures implements ErrorDecoder {
   /** The exception type of an API error status, carrying what the response said. */
   ManagementApiException ofStatus(Response response) {
     ErrorResponseDetails details = details(response, "errorCode", "message");
-    int status = response.status();
-    switch (status) {
-      case 400: return new BadRequestException(details);
-      case 401: return new UnauthorizedException(details);
-      case 403: return new ForbiddenException(details);
-      case 404: return new NotFoundException(details);
-      case 409: return new ConflictException(details);
-      case 429: return new RateLimitException(details, RateLimit.from(name -> first(details.headers(), name),
-          clock.instant()));
-      default: return status >= 500 && status <= 599 ? new ServerErrorException(details)
-          : new ManagementApiException(details);
-    }
+    return switch (response.status()) {
+      case 400 -> new BadRequestException(details);
+      case 401 -> new UnauthorizedException(details);
+      case 403 -> new ForbiddenException(details);
+      case 404 -> new NotFoundException(details);
+      case 409 -> new ConflictException(details);
+      case 429 -> new RateLimitException(details, RateLimit.from(n -> first(details.headers(), n), clock.instant()));
+      default -> response.status() / 100 == 5 ? new ServerErrorException(details) : new ManagementApiException(details);
+    };
   }
 
   /** The token endpoint refused: its OAuth {@code error} and {@code error_description}. */
